@@ -1,0 +1,63 @@
+# Two commands: `make run` serves the site, `make test` runs every test.
+# Each sets up what it needs: .venv/, the Python packages, compiled catalogs,
+# and for the tests Debian's chromium when it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYBABEL := $(VENV)/bin/pybabel
+PORT   ?= 5000
+LANGS  := pl en uk
+MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
+export FLASK_APP := flats
+
+.PHONY: run test freeze check-content extract update-catalogs compile chromium clean
+
+run: $(VENV)/.installed compile
+	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+
+test: $(VENV)/.installed-test compile chromium
+	$(PY) -m pytest
+
+freeze: $(VENV)/.installed compile
+	$(PY) freeze.py
+
+check-content: $(VENV)/.installed
+	$(PY) -m flats check
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Interface strings: extract from code and templates, merge into each
+# language, compile. Catalog sources (.po) are committed; .mo files are built.
+extract: $(VENV)/.installed
+	$(PYBABEL) extract --quiet -F babel.cfg -k _l --no-location --sort-output \
+	  --omit-header -o translations/messages.pot site/
+
+update-catalogs: extract
+	for l in $(LANGS); do \
+	  $(PYBABEL) update --quiet -i translations/messages.pot -d translations -l $$l \
+	    --no-fuzzy-matching --omit-header --no-location; \
+	done
+
+compile: $(MO)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(PYBABEL) compile --quiet -i $< -o $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+clean:
+	rm -rf $(VENV) build $(MO)

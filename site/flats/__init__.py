@@ -1,0 +1,47 @@
+"""The site: create_app() wires config, languages, content and blueprints."""
+from __future__ import annotations
+
+from flask import Flask
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
+
+from . import content, errors, headers, i18n, layout
+from .config import Config
+from .content import ContentError  # noqa: F401  (re-exported)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_object(Config)
+    if config:
+        app.config.update(config)
+    i18n.init_app(app)
+    headers.init_app(app)
+    errors.init_app(app)
+    layout.init_app(app)
+    from .pages import bp as pages_bp
+    app.register_blueprint(pages_bp)
+    from .cli import init_app as init_cli
+    init_cli(app)
+    if app.config.get("LOAD_CONTENT", True):
+        app.extensions["content"] = load_content(app)
+    return app
+
+
+def load_content(app: Flask) -> content.Content:
+    """Load content/ once; raises ContentError naming every file and fix."""
+    root = app.config["CONTENT_DIR"]
+    adapter = app.url_map.bind("localhost")
+
+    def site_exists(path: str) -> bool:
+        try:
+            endpoint, values = adapter.match(path, method="GET")
+        except RequestRedirect:
+            return False
+        except HTTPException:
+            return False
+        if endpoint == "pages.page":
+            return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
+        return True
+
+    return content.load(root, site_exists)

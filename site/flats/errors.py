@@ -1,0 +1,26 @@
+"""Error pages in the visitor's language (Polish when the URL has none)."""
+from __future__ import annotations
+
+from flask import Flask, g, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .i18n import language_from_path
+
+
+def _render(error: HTTPException):
+    g.lang = language_from_path(request.path)
+    template = "404.html" if error.code == 404 else "500.html" if error.code == 500 else "error.html"
+    return render_template(template, error=error), error.code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return _render(error)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unexpected error on %s", request.path)
+        return _render(InternalServerError())

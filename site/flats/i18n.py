@@ -1,0 +1,63 @@
+"""Languages: the /<lang>/ URL prefix, Babel wiring and relative URLs."""
+from __future__ import annotations
+
+import posixpath
+
+from flask import Flask, g, request, url_for
+from flask_babel import Babel
+
+LANGUAGES: dict[str, str] = {"pl": "Polski", "en": "English", "uk": "Українська"}
+DEFAULT_LANGUAGE = "pl"
+
+
+def current_language() -> str:
+    """The language of this request: from the URL, else Polish."""
+    return getattr(g, "lang", None) or language_from_path(request.path)
+
+
+def language_from_path(path: str) -> str:
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def relative(target: str, base: str) -> str:
+    """`target` as a link relative to the page at `base` (both absolute paths).
+
+    Relative links let the frozen site work from any sub-path.
+    """
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+        fragment = "#" + fragment
+    else:
+        fragment = ""
+    base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
+    rel = posixpath.relpath(target, base_dir)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + fragment
+
+
+def url(endpoint: str, **values) -> str:
+    """url_for, made relative to the current page."""
+    if endpoint != "static" and "lang" not in values:
+        values["lang"] = current_language()
+    return relative(url_for(endpoint, **values), request.path)
+
+
+def init_app(app: Flask) -> None:
+    Babel(app, locale_selector=current_language,
+          default_translation_directories=str(app.config["TRANSLATIONS_DIR"]))
+
+    @app.url_value_preprocessor
+    def pull_lang(endpoint, values):
+        if values and "lang" in values:
+            g.lang = values.pop("lang")
+
+    @app.url_defaults
+    def add_lang(endpoint, values):
+        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = current_language()
+
+    app.jinja_env.globals.update(url=url, LANGUAGES=LANGUAGES)

@@ -1,0 +1,56 @@
+"""What every page's layout needs: navigation, language links, footer links."""
+from __future__ import annotations
+
+from flask import Flask, current_app, request, url_for
+from flask_babel import lazy_gettext as _l
+from werkzeug.routing import BuildError
+
+from .i18n import current_language, relative, url
+
+FOOTER = ("kontakt", "deklaracja-dostepnosci", "ochrona-danych")
+ERROR_TITLES = {
+    400: _l("The request could not be understood"),
+    405: _l("This address cannot be used in this way"),
+    413: _l("What you sent is too large"),
+}
+# Pages from blueprints that join the content pages in the main menu: (position, endpoint, label).
+EXTRA_NAV: list[tuple[int, str, object]] = []
+
+
+def alternate_url(lang: str) -> str:
+    """The same page in another language (its home page if this is an error)."""
+    if request.url_rule is not None and request.endpoint and request.routing_exception is None:
+        try:
+            return relative(url_for(request.endpoint, **(request.view_args or {}), lang=lang), request.path)
+        except BuildError:
+            pass
+    return relative(f"/{lang}/", request.path)
+
+
+def nav_items() -> list[dict]:
+    lang = current_language()
+    content = current_app.extensions.get("content")
+    entries = [(p.nav, "pages.page", {"slug": p.slug}, p.nav_title or p.title)
+               for p in (content.nav(lang) if content else [])]
+    entries += [(pos, ep, {}, str(label)) for pos, ep, label in EXTRA_NAV]
+    items = []
+    for _, endpoint, values, label in sorted(entries, key=lambda e: e[0]):
+        href = url(endpoint, **values)
+        items.append({"href": href, "label": label, "current": href == "./"})
+    return items
+
+
+def footer_links() -> list[tuple[str, str]]:
+    content = current_app.extensions.get("content")
+    pages = [content.get(current_language(), slug) for slug in FOOTER] if content else []
+    return [(p.slug, p.nav_title or p.title) for p in pages if p]
+
+
+def error_title(error) -> str:
+    return str(ERROR_TITLES.get(error.code, _l("Something went wrong")))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
+        footer_links=footer_links, error_title=error_title)

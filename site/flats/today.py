@@ -1,0 +1,17 @@
+"""What "today" is: only views ask, and the engine is always given a date."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def today() -> dt.date:
+    """Today in Warsaw, or the configured FIXED_DATE (tests, reproducible builds)."""
+    fixed = current_app.config.get("FIXED_DATE")
+    if fixed:
+        return fixed if isinstance(fixed, dt.date) else dt.date.fromisoformat(fixed)
+    return dt.datetime.now(WARSAW).date()
