@@ -41,19 +41,19 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 # Interface strings: extract from code and templates, merge into each
 # language, compile. Catalog sources (.po) are committed; .mo files are built.
 extract: $(VENV)/.installed
-	$(PYBABEL) extract --quiet -F babel.cfg -k _l --no-location --sort-output \
+	$(PYBABEL) extract -F babel.cfg -k _l --no-location --sort-output \
 	  --omit-header -o translations/messages.pot site/
 
 update-catalogs: extract
 	for l in $(LANGS); do \
-	  $(PYBABEL) update --quiet -i translations/messages.pot -d translations -l $$l \
+	  $(PYBABEL) update -i translations/messages.pot -d translations -l $$l \
 	    --no-fuzzy-matching --omit-header --no-location; \
 	done
 
 compile: $(MO)
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(PYBABEL) compile --quiet -i $< -o $@
+	$(PYBABEL) compile -i $< -o $@
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \

@@ -5,7 +5,13 @@ from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-from . import content, errors, headers, i18n, layout
+from decimal import Decimal
+
+from flask_babel import format_date
+
+from . import contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
+from .money import format_money
+from .rules import load_rules
 from .config import Config
 from .content import ContentError  # noqa: F401  (re-exported)
 
@@ -21,11 +27,26 @@ def create_app(config: dict | None = None) -> Flask:
     layout.init_app(app)
     from .pages import bp as pages_bp
     app.register_blueprint(pages_bp)
+    from .checker import bp as checker_bp
+    app.register_blueprint(checker_bp)
+    from .api import bp as api_bp
+    app.register_blueprint(api_bp)
     from .cli import init_app as init_cli
     init_cli(app)
+    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"))
+    app.jinja_env.globals["format_date"] = format_date
     if app.config.get("LOAD_CONTENT", True):
-        app.extensions["content"] = load_content(app)
+        load_data(app)
     return app
+
+
+def load_data(app: Flask) -> None:
+    """Read rules, publisher details and content once; refuse to start on any problem."""
+    root = app.config["CONTENT_DIR"]
+    app.extensions["rules"] = load_rules(root / "rules")
+    app.extensions["site"] = publisher.load(root / "site.yaml")
+    app.extensions["contacts"] = contacts.load(root / "contacts.yaml")
+    app.extensions["content"] = load_content(app)
 
 
 def load_content(app: Flask) -> content.Content:

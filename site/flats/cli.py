@@ -9,20 +9,27 @@ from flask import Flask
 
 def check() -> int:
     """Load all content and rules data; print every problem; return the exit code."""
-    from . import ContentError, create_app
+    from . import create_app, load_content, publisher
+    from .content import ContentError
+    from .rules import RulesError, load_rules
     app = create_app({"LOAD_CONTENT": False})
+    root = app.config["CONTENT_DIR"]
     problems: list[str] = []
     try:
-        from . import load_content
-        load_content(app)
-    except ContentError as exc:
-        problems += [str(p) for p in exc.problems]
+        app.extensions["rules"] = load_rules(root / "rules")
+    except RulesError as exc:
+        problems.append(str(exc))
+    for name, step in (("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app))):
+        try:
+            app.extensions[name] = step()
+        except ContentError as exc:
+            problems += [str(p) for p in exc.problems]
     if problems:
         print(f"{len(problems)} problem(s):", file=sys.stderr)
         for p in problems:
             print(f"  {p}", file=sys.stderr)
         return 1
-    print("content: no problems")
+    print("content and rules: no problems")
     return 0
 
 

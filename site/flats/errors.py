@@ -1,13 +1,15 @@
 """Error pages in the visitor's language (Polish when the URL has none)."""
 from __future__ import annotations
 
-from flask import Flask, g, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import language_from_path
 
 
 def _render(error: HTTPException):
+    if request.path.startswith("/api/"):
+        return jsonify({"errors": {"request": error.description or error.name}}), error.code
     g.lang = language_from_path(request.path)
     template = "404.html" if error.code == 404 else "500.html" if error.code == 500 else "error.html"
     return render_template(template, error=error), error.code

@@ -1,0 +1,81 @@
+"""JSON API: POST /api/v1/assessment and its OpenAPI document. Writes nothing down."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import force_locale
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from ..checker import explain
+from ..rules import NoRulesForDate, assess
+from ..today import today
+from .answers import AnswerErrors, read
+from .openapi import document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+LANGS = ("pl", "en", "uk")
+
+
+def _bad(errors: dict, code: int = 400):
+    return jsonify({"errors": errors}), code
+
+
+@bp.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    if isinstance(error, RequestEntityTooLarge):
+        return _bad({"body": "too large: at most 64 KiB"})
+    return _bad({"request": error.description or error.name}, error.code or 400)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(document())
+
+
+@bp.post("/assessment")
+def assessment():
+    if request.mimetype != "application/json":
+        return _bad({"body": "send JSON with Content-Type: application/json"})
+    try:
+        data = json.loads(request.get_data(cache=False), parse_float=Decimal, parse_constant=_reject)
+    except (ValueError, RecursionError):
+        return _bad({"body": "not valid JSON"})
+    try:
+        answers, on = read(data, today())
+    except AnswerErrors as exc:
+        return _bad(exc.errors)
+    rules = current_app.extensions["rules"]
+    try:
+        outcome = assess(answers, rules, on)
+    except NoRulesForDate:
+        return _bad({"on": f"no rules for that date; the first rules apply from {rules.criteria[0].since}"})
+    lang = request.accept_languages.best_match(LANGS) or "pl"
+    with force_locale(lang):
+        return jsonify(_outcome(outcome, answers, rules, lang))
+
+
+def _reject(name):
+    raise ValueError(name)
+
+
+def _money(value) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _outcome(outcome, answers, rules, lang) -> dict:
+    fee = outcome.fee
+    return {
+        "facility": outcome.facility,
+        "status": outcome.status,
+        "rules_date": outcome.rules_date.isoformat(),
+        "reasons": [{"code": code, "text": text, "source": source}
+                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules))],
+        "fee": {"kind": fee.kind, "percent_of_cost": fee.percent_of_cost, "amount": _money(fee.amount),
+                "income_per_person": _money(fee.income_per_person), "criterion": _money(fee.criterion),
+                "percent_of_criterion": _money(fee.percent_of_criterion),
+                "explanation": str(explain.fee(outcome, answers))},
+        "documents": [rules.document_label(code, lang) for code in outcome.documents],
+        "stay": rules.stay_label(outcome.stay, lang),
+    }

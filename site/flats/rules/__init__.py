@@ -1,0 +1,16 @@
+"""The rules engine: dated rules from content/rules/ and pure functions over them.
+
+No Flask, no clock: callers pass the date whose rules apply. Money is Decimal.
+"""
+
+from .engine import Answers, Outcome, assess
+from .errors import NoRulesForDate, RulesError
+from .fees import Fee, FeeRow, fee_table, income_thresholds
+from .loader import load_rules
+from .model import Bracket, Criterion, Facility, FeeTable, Group, MonthlyCost, Rules
+
+__all__ = [
+    "Answers", "Bracket", "Criterion", "Facility", "Fee", "FeeRow", "FeeTable", "Group",
+    "MonthlyCost", "NoRulesForDate", "Outcome", "Rules", "RulesError",
+    "assess", "fee_table", "income_thresholds", "load_rules",
+]

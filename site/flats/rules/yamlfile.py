@@ -1,0 +1,39 @@
+"""YAML as the rules files are read: mappings remember their line; YAML 1.2 booleans."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+
+class Node(dict):
+    """A YAML mapping that remembers the line it started on."""
+
+    line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
+    result = Node(loader.construct_mapping(node, deep=True))
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+# YAML 1.1 reads on/off/yes/no as booleans: `on: 2025-01-01` would become
+# `True: ...`. Only true/false are booleans here, as in YAML 1.2.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text the way every rules and case file is read (YAML 1.2 booleans)."""
+    return yaml.load(text, Loader=_Loader)

@@ -1,0 +1,84 @@
+"""What must hold on every page: parsed strictly, checked the same way everywhere."""
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from urllib.parse import urldefrag, urlsplit
+
+import html5lib
+from html5lib.html5parser import ParseError
+
+LINKING = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
+
+
+def parse(html: str, url: str):
+    """Parse strictly: any HTML parse error fails with the line to fix."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    try:
+        return parser.parse(html)
+    except ParseError as exc:
+        line, col = parser.errors[-1][0] if parser.errors else ("?", "?")
+        raise AssertionError(f"{url}: invalid HTML at line {line}, column {col}: {exc}") from None
+
+
+def text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def resolve(base: str, href: str) -> str | None:
+    """The site path a relative href points to, or None if it leaves the site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+        return None
+    path = urldefrag(href)[0]
+    if not path:
+        return base
+    base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
+    joined = posixpath.normpath(posixpath.join(base_dir, path))
+    return joined + "/" if path.endswith("/") and not joined.endswith("/") else joined
+
+
+class PageChecker:
+    """Fetches pages and asserts the rules every page must follow."""
+
+    def __init__(self, client):
+        self.client = client
+        self.seen: dict[str, int] = {}
+
+    def status(self, path: str) -> int:
+        if path not in self.seen:
+            self.seen[path] = self.client.get(path).status_code
+        return self.seen[path]
+
+    def check(self, url: str, html: str, expected_lang: str) -> None:
+        tree = parse(html, url)
+        h1s = tree.findall(".//h1")
+        assert len(h1s) == 1, f"{url}: {len(h1s)} h1 elements; a page has exactly one"
+        title = text(tree.find(".//title"))
+        assert title.startswith(text(h1s[0])), f"{url}: title “{title}” must start with the h1 “{text(h1s[0])}”"
+        assert tree.get("lang") == expected_lang, f"{url}: <html lang> is {tree.get('lang')!r}, URL says {expected_lang!r}"
+        ids = Counter(el.get("id") for el in tree.iter() if el.get("id"))
+        dupes = [i for i, n in ids.items() if n > 1]
+        assert not dupes, f"{url}: duplicate ids {dupes}"
+        self._no_inline_code(tree, url)
+        for tag, attr in LINKING:
+            for el in tree.iter(tag):
+                href = el.get(attr)
+                if href is None:
+                    continue
+                assert not href.startswith("/"), f"{url}: link {href!r} is absolute; links must be relative"
+                target = resolve(url, href)
+                if target is None:
+                    assert tag == "a", f"{url}: <{tag}> loads {href!r} from another site"
+                    continue
+                assert self.status(target) == 200, f"{url}: link {href!r} → {target} answers {self.status(target)}"
+
+    @staticmethod
+    def _no_inline_code(tree, url: str) -> None:
+        assert tree.find(".//style") is None, f"{url}: <style> element; use the stylesheet"
+        for el in tree.iter():
+            assert "style" not in el.attrib, f"{url}: style attribute on <{el.tag}>; use a class"
+            on = [a for a in el.attrib if a.startswith("on")]
+            assert not on, f"{url}: inline event handler {on} on <{el.tag}>"
+        for script in tree.iter("script"):
+            assert script.get("src"), f"{url}: inline <script>; load a file from static/"

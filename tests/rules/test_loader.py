@@ -1,0 +1,167 @@
+"""Bad rules data stops the site with every problem: the file, the line and the fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flats.rules import RulesError, load_rules
+
+from .conftest import RULES_DIR
+
+
+@pytest.fixture()
+def copy(tmp_path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, folder)
+    return folder
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {name}; update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder: Path) -> tuple[str, ...]:
+    with pytest.raises(RulesError) as caught:
+        load_rules(folder)
+    assert str(caught.value).startswith(f"content/rules has {len(caught.value.problems)} problem(s)")
+    return caught.value.problems
+
+
+def only(folder: Path) -> str:
+    found = problems(folder)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_real_rules_load_without_problems():
+    load_rules(RULES_DIR)
+
+
+def test_dates_out_of_order_are_refused(copy):
+    edit(copy, "criterion.yaml", "since: 2022-01-01", "since: 2018-01-01")
+    message = only(copy)
+    assert message.startswith("criterion.yaml, line ")
+    assert "not ascending" in message and "Fix: order the entries by `since`" in message
+
+
+def test_the_same_date_twice_is_refused(copy):
+    edit(copy, "chelm.yaml", "fee_table:\n  - since: 2018-03-21", "fee_table:\n  - since: 2018-03-21")
+    edit(copy, "criterion.yaml", "since: 2018-10-01", "since: 2015-10-01")
+    assert "not ascending" in only(copy)
+
+
+def test_a_value_without_its_legal_source_is_refused(copy):
+    edit(copy, "criterion.yaml", "    source: rozporządzenie RM z 14.07.2015\n", "")
+    message = only(copy)
+    assert message.startswith("criterion.yaml, line 17: missing 'source'") and "Fix: add `source:`" in message
+
+
+def test_an_empty_source_is_refused(copy):
+    edit(copy, "chelm.yaml", "amount: \"1498.67\"\n    source: uchwała Nr XXXVI/429/18 Rady Miasta Chełm z dnia 21 marca 2018 r.",
+         "amount: \"1498.67\"\n    source: \"  \"")
+    assert "chelm.yaml" in only(copy) and "'source' is empty" in only(copy)
+
+
+def test_brackets_with_a_gap_are_refused(copy):
+    edit(copy, "chelm.yaml", "{above: 150, up_to: 200", "{above: 151, up_to: 200")
+    message = only(copy)
+    assert message.startswith("chelm.yaml, line ")
+    assert "starts above 151 %, but the one before ends at 150 %" in message and "write `above: 150`" in message
+
+
+def test_brackets_that_do_not_start_at_the_criterion_are_refused(copy):
+    edit(copy, "chelm.yaml", "{above: 100, up_to: 150", "{above: 101, up_to: 150")
+    assert "write `above: 100`" in only(copy)
+
+
+def test_a_last_bracket_with_a_limit_is_refused(copy):
+    edit(copy, "chelm.yaml", "{above: 350, up_to: null", "{above: 350, up_to: 400")
+    assert "end with a bracket `up_to: null`" in only(copy)
+
+
+def test_an_open_bracket_in_the_middle_is_refused(copy):
+    edit(copy, "chelm.yaml", "{above: 300, up_to: 350", "{above: 300, up_to: null")
+    assert "only the last bracket may have `up_to: null`" in "".join(problems(copy))
+
+
+def test_money_written_as_a_bare_number_is_refused(copy):
+    edit(copy, "chelm.yaml", 'amount: "1498.67"', "amount: 1498.67")
+    message = only(copy)
+    assert "chelm.yaml, line" in message and "not an amount of money" in message
+    assert 'write it in quotes with a dot and two decimals, e.g. `amount: "1498.67"`' in message
+
+
+@pytest.mark.parametrize("bad", ['"1498,67"', '"1498.6"', '"-5.00"', '"abc"', "1498"])
+def test_money_in_any_other_form_is_refused(copy, bad):
+    edit(copy, "criterion.yaml", 'single: "634.00"', f"single: {bad}")
+    assert "not an amount of money" in only(copy)
+
+
+def test_a_date_in_quotes_is_refused(copy):
+    edit(copy, "about.yaml", "reviewed: 2026-11-23", 'reviewed: "23.11.2026"')
+    assert "about.yaml, line" in only(copy) and "write it as YYYY-MM-DD" in only(copy)
+
+
+def test_a_missing_translation_is_refused(copy):
+    edit(copy, "mielec.yaml", "    uk: Заява про місце в тренувальній квартирі.\n", "")
+    message = only(copy)
+    assert "mielec.yaml, line" in message and "missing 'uk'" in message
+
+
+def test_a_document_code_without_texts_is_refused(copy):
+    edit(copy, "chelm.yaml", "chelm_health_certificate, chelm_income", "chelm_health_certifcate, chelm_income")
+    assert "names unknown documents ['chelm_health_certifcate']" in only(copy)
+
+
+def test_a_stay_code_without_texts_is_refused(copy):
+    edit(copy, "mielec.yaml", "stay: mielec_fixed_term", "stay: mielec_forever")
+    assert "stay 'mielec_forever' has no texts" in only(copy)
+
+
+def test_a_misspelt_key_is_refused(copy):
+    edit(copy, "criterion.yaml", "family_per_person: \"823.00\"", "family_per_persn: \"823.00\"")
+    found = problems(copy)
+    assert any("unknown key 'family_per_persn'" in p for p in found)
+    assert any("missing 'family_per_person'" in p for p in found)
+
+
+def test_an_unknown_situation_is_refused(copy):
+    edit(copy, "chelm.yaml", "situations: [leaving_care]", "situations: [leaving_home]")
+    assert "unknown situations ['leaving_home']" in only(copy)
+
+
+def test_a_reason_without_a_source_is_refused(copy):
+    edit(copy, "mielec.yaml", "  not_resident: art. 101 ust. 1 ustawy o pomocy społecznej\n", "")
+    assert "mielec.yaml: reason_sources must name exactly" in only(copy)
+
+
+def test_a_missing_file_is_refused(copy):
+    (copy / "mielec.yaml").unlink()
+    assert only(copy) == "mielec.yaml: missing from %s. Fix: restore it from git." % copy
+
+
+def test_an_unknown_file_is_refused(copy):
+    (copy / "warsaw.yaml").write_text("code: warsaw\n", encoding="utf-8")
+    assert "warsaw.yaml: not a known rules file" in only(copy)
+
+
+def test_yaml_that_does_not_parse_is_refused(copy):
+    edit(copy, "about.yaml", "reviewed: 2026-11-23", "reviewed: [2026-11-23")
+    assert only(copy).startswith("about.yaml, line 5: cannot be read")
+
+
+def test_every_problem_is_listed_at_once(copy):
+    edit(copy, "criterion.yaml", "since: 2022-01-01", "since: 2018-01-01")
+    edit(copy, "criterion.yaml", "    source: rozporządzenie RM z 14.07.2015\n", "")
+    edit(copy, "chelm.yaml", "{above: 150, up_to: 200", "{above: 160, up_to: 200")
+    edit(copy, "chelm.yaml", 'amount: "1498.67"', "amount: 1498.67")
+    found = problems(copy)
+    assert len(found) == 4, found
+    assert all("Fix: " in p for p in found)
+    assert [p.split(",")[0] for p in found] == ["criterion.yaml"] * 2 + ["chelm.yaml"] * 2

@@ -1,0 +1,107 @@
+"""Every route in every language passes the page checks; the route list is deliberate."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flats import create_app
+from flats.urls import all_urls
+
+from .pagecheck import parse, text
+
+ROUTES_FILE = Path(__file__).with_name("routes.txt")
+ROUTES = [line for line in ROUTES_FILE.read_text().split() if line]
+
+
+def test_the_committed_route_list_matches_the_site(app):
+    assert all_urls(app) == ROUTES, (
+        "The site's URLs changed. If that is intended, write the new list to tests/routes.txt "
+        "(python -c \"from flats import create_app; from flats.urls import all_urls; "
+        "print('\\n'.join(all_urls(create_app())))\" > tests/routes.txt)")
+
+
+@pytest.mark.parametrize("url", ROUTES)
+def test_every_page_passes_the_page_checks(client, checker, url):
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    assert response.mimetype == "text/html"
+    checker.check(url, response.get_data(as_text=True), url.split("/")[1])
+
+
+def test_the_root_redirects_to_polish(client):
+    response = client.get("/")
+    assert response.status_code in (301, 302, 308)
+    assert response.headers["Location"].endswith("/pl/")
+
+
+@pytest.mark.parametrize("url, lang, heading", [
+    ("/en/no-such-page/", "en", "Page not found"),
+    ("/uk/no-such-page/", "uk", "Сторінку не знайдено"),
+    ("/pl/no-such-page/", "pl", "Nie znaleziono strony"),
+    ("/xx/", "pl", "Nie znaleziono strony"),
+    ("/de/mielec/", "pl", "Nie znaleziono strony"),
+    ("/pl/mielec/extra/", "pl", "Nie znaleziono strony"),
+])
+def test_an_unknown_page_gets_a_real_404_in_the_right_language(client, checker, url, lang, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    tree = parse(html, url)
+    assert tree.get("lang") == lang
+    assert text(tree.find(".//h1")) == heading
+    checker.check(url, html, lang)
+
+
+def test_the_language_switcher_keeps_you_on_the_same_page(client):
+    tree = parse(client.get("/en/chelm/").get_data(as_text=True), "/en/chelm/")
+    switch = {a.get("hreflang"): a.get("href") for a in tree.findall(".//nav[@class='languages']//a")}
+    assert switch == {"pl": "../../pl/chelm/", "en": "./", "uk": "../../uk/chelm/"}
+    alternates = {l.get("hreflang"): l.get("href") for l in tree.findall(".//link[@rel='alternate']")}
+    assert alternates == switch
+
+
+@pytest.mark.parametrize("url", ROUTES)
+def test_page_slugs_are_the_same_in_every_language(url):
+    lang, rest = url.split("/", 2)[1], url.split("/", 2)[2]
+    for other in ("pl", "en", "uk"):
+        assert f"/{other}/{rest}" in ROUTES, f"{url} has no /{other}/{rest}"
+
+
+def test_the_footer_names_both_operators_and_links_the_required_pages(client):
+    tree = parse(client.get("/uk/").get_data(as_text=True), "/uk/")
+    footer = tree.find(".//footer")
+    assert "Miejski Ośrodek Pomocy Społecznej w Mielcu" in text(footer)
+    assert "Miejski Ośrodek Pomocy Rodzinie w Chełmie" in text(footer)
+    hrefs = {a.get("href") for a in footer.iter("a")}
+    assert {"kontakt/", "deklaracja-dostepnosci/", "ochrona-danych/"} <= hrefs
+
+
+def test_every_page_has_a_skip_link_to_main(client):
+    for url in ROUTES:
+        tree = parse(client.get(url).get_data(as_text=True), url)
+        first_link = tree.find(".//body//a")
+        assert first_link.get("href") == "#main", f"{url}: the first link must skip to #main"
+        assert tree.find(".//main[@id='main']") is not None
+
+
+def test_no_response_sets_a_cookie(client):
+    for url in ROUTES + ["/", "/pl/nope/"]:
+        assert "Set-Cookie" not in client.get(url).headers, url
+
+
+def test_the_home_page_links_both_facilities_and_the_pages_load_without_javascript(client):
+    html = client.get("/pl/").get_data(as_text=True)
+    assert 'href="mielec/"' in html and 'href="chelm/"' in html
+
+
+def test_a_broken_content_file_stops_start_up_naming_the_file(tmp_path):
+    import shutil
+    root = Path(__file__).resolve().parents[1] / "content"
+    shutil.copytree(root, tmp_path / "content")
+    (tmp_path / "content" / "en" / "mielec.md").write_text("no front matter\n")
+    from flats.content import ContentError
+    with pytest.raises(ContentError) as info:
+        create_app({"CONTENT_DIR": tmp_path / "content"})
+    assert "content/en/mielec.md" in str(info.value)
+    assert "Fix:" in str(info.value)
