@@ -47,8 +47,9 @@ extract: $(VENV)/.installed
 update-catalogs: extract
 	for l in $(LANGS); do \
 	  $(PYBABEL) update -i translations/messages.pot -d translations -l $$l \
-	    --no-fuzzy-matching --omit-header --no-location; \
+	    --no-fuzzy-matching --no-wrap --no-location; \
 	done
+	$(PY) -m flats.catalogs fill-english
 
 compile: $(MO)
 

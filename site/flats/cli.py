@@ -9,7 +9,7 @@ from flask import Flask
 
 def check() -> int:
     """Load all content and rules data; print every problem; return the exit code."""
-    from . import create_app, load_content, publisher
+    from . import contacts, create_app, load_content, publisher
     from .content import ContentError
     from .rules import RulesError, load_rules
     app = create_app({"LOAD_CONTENT": False})
@@ -18,8 +18,10 @@ def check() -> int:
     try:
         app.extensions["rules"] = load_rules(root / "rules")
     except RulesError as exc:
-        problems.append(str(exc))
-    for name, step in (("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app))):
+        problems += [str(p) for p in exc.problems]
+    steps = (("site", lambda: publisher.load(root / "site.yaml")),
+             ("contacts", lambda: contacts.load(root / "contacts.yaml")), ("content", lambda: load_content(app)))
+    for name, step in steps:
         try:
             app.extensions[name] = step()
         except ContentError as exc:

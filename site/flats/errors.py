@@ -8,11 +8,13 @@ from .i18n import language_from_path
 
 
 def _render(error: HTTPException):
+    # Keep the error's own headers (e.g. Allow on a 405), not its body.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if request.path.startswith("/api/"):
-        return jsonify({"errors": {"request": error.description or error.name}}), error.code
+        return jsonify({"errors": {"request": error.description or error.name}}), error.code, headers
     g.lang = language_from_path(request.path)
     template = "404.html" if error.code == 404 else "500.html" if error.code == 500 else "error.html"
-    return render_template(template, error=error), error.code
+    return render_template(template, error=error), error.code, headers
 
 
 def init_app(app: Flask) -> None:

@@ -26,7 +26,8 @@ def _bad(errors: dict, code: int = 400):
 def http_error(error: HTTPException):
     if isinstance(error, RequestEntityTooLarge):
         return _bad({"body": "too large: at most 64 KiB"})
-    return _bad({"request": error.description or error.name}, error.code or 400)
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return jsonify({"errors": {"request": error.description or error.name}}), error.code or 400, headers
 
 
 @bp.get("/openapi.json")

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from ..money import parse_money
+from .openapi import DATE_IN, MONEY_IN
 from ..rules import Answers
 from ..rules.codes import FACILITIES, HOUSEHOLDS, SITUATIONS
 
@@ -12,6 +14,8 @@ YES_NO = ("yes", "no")
 FIELDS = ("facility", "adult", "resident", "round_the_clock_care", "situations", "household",
           "household_size", "income", "on")
 MAX_INCOME = Decimal("1000000")
+MONEY_PATTERN = re.compile(MONEY_IN)
+DATE_PATTERN = re.compile(DATE_IN)
 
 
 class AnswerErrors(Exception):
@@ -36,6 +40,8 @@ def _money(value, errors) -> Decimal | None:
             if amount != amount.quantize(Decimal("0.01")) or amount < 0:
                 raise ValueError
         elif isinstance(value, str):
+            if not MONEY_PATTERN.match(value):
+                raise ValueError
             amount = parse_money(value)
         else:
             raise ValueError
@@ -51,7 +57,7 @@ def _money(value, errors) -> Decimal | None:
 def _size(data, household, errors) -> int | None:
     size = data.get("household_size")
     if household != "family":
-        if size is not None:
+        if "household_size" in data:
             errors["household_size"] = "only for household \"family\"; leave it out"
         return None
     if type(size) is not int or not 2 <= size <= 20:
@@ -61,7 +67,7 @@ def _size(data, household, errors) -> int | None:
 
 
 def _situations(data, errors) -> frozenset[str]:
-    value = data.get("situations", [])
+    value = data.get("situations", [])  # may be left out: no situation
     if not isinstance(value, list) or any(v not in SITUATIONS for v in value) or len(set(value)) != len(value):
         errors["situations"] = f"a list of distinct values from: {', '.join(SITUATIONS)}"
         return frozenset()
@@ -69,15 +75,15 @@ def _situations(data, errors) -> frozenset[str]:
 
 
 def _date(data, today: dt.date, errors) -> dt.date:
-    value = data.get("on")
-    if value is None:
+    if "on" not in data:
         return today
+    value = data["on"]
     try:
-        if not isinstance(value, str) or len(value) != 10:
+        if not isinstance(value, str) or not DATE_PATTERN.match(value):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        errors["on"] = "a date written YYYY-MM-DD"
+        errors["on"] = "a date from 2019-01-01 on, written YYYY-MM-DD"
         return today
 
 

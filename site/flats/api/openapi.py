@@ -1,33 +1,49 @@
 """The OpenAPI 3 description of the API, built from the same vocabularies."""
 from __future__ import annotations
 
-from ..rules.codes import FACILITIES, FEE_KINDS, HOUSEHOLDS, REASONS, SITUATIONS, STATUSES
+from ..rules.codes import FACILITIES, FEE_KINDS, REASONS, SITUATIONS, STATUSES
 
 YES_NO = {"type": "string", "enum": ["yes", "no"]}
+_SP = "[ \u00a0\u202f]"
+# What parse_money reads, limited to 0 – 1 000 000 zł (the range the API accepts).
+MONEY_IN = ("^[ \\t\\n\\r]*(?:(?:[0-9]{1,6}|[0-9]{1,3}" + _SP + "[0-9]{3})(?:[.,][0-9]{1,2})?"
+            "|1(?:000){2}(?:[.,]00?)?|1(?:" + _SP + "000){2}(?:[.,]00?)?)"
+            "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$")
+# Dates with rules for both facilities (Chełm's table applies from 2018-03-21).
+# Real calendar dates from 2019 on, so that every date the schema allows has rules.
+DATE_IN = ("^(?:20(?:19|[2-9][0-9])-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+           "|(?:0[13578]|1[02])-31)|20(?:[2468][048]|[3579][26])-02-29)$")
 MONEY_OUT = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$"}
 NULLABLE_MONEY = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$", "nullable": True}
 ERRORS = {"type": "object", "required": ["errors"], "properties": {
     "errors": {"type": "object", "additionalProperties": {"type": "string"}}}}
 
 
-def _answers() -> dict:
-    return {
+def _answers(household: str) -> dict:
+    """Answers for one kind of household: household_size only (and always) for a family."""
+    required = ["facility", "adult", "resident", "round_the_clock_care", "household", "income"]
+    schema = {
         "type": "object", "additionalProperties": False,
-        "required": ["facility", "adult", "resident", "round_the_clock_care", "household", "income"],
+        "required": required + (["household_size"] if household == "family" else []),
         "properties": {
             "facility": {"type": "string", "enum": list(FACILITIES)},
             "adult": YES_NO, "resident": YES_NO, "round_the_clock_care": YES_NO,
             "situations": {"type": "array", "uniqueItems": True,
                            "items": {"type": "string", "enum": list(SITUATIONS)}},
-            "household": {"type": "string", "enum": list(HOUSEHOLDS)},
+            "household": {"type": "string", "enum": [household]},
             "household_size": {"type": "integer", "minimum": 2, "maximum": 20,
-                               "description": "Required when household is family; leave it out otherwise."},
+                               "description": "Everyone in the household, including the person."},
             "income": {"description": "Total net monthly income of the household in PLN.",
-                       "oneOf": [{"type": "string", "example": "1234.56"},
+                       "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": MONEY_IN},
                                  {"type": "number", "minimum": 0, "maximum": 1000000, "multipleOf": 0.01}]},
-            "on": {"type": "string", "format": "date", "description": "Rules date; default today (Europe/Warsaw)."},
+            "on": {"type": "string", "format": "date", "pattern": DATE_IN,
+                   "description": "Rules date; default today (Europe/Warsaw). Dates before a facility's "
+                                  "first rules get 400 (Chełm: 2018-03-21, Mielec: 2015-10-01)."},
         },
     }
+    if household != "family":
+        del schema["properties"]["household_size"]
+    return schema
 
 
 def _outcome() -> dict:
@@ -74,5 +90,8 @@ def document() -> dict:
                 "200": {"description": "OpenAPI 3 document", "content": {"application/json": {
                     "schema": {"type": "object"}}}}}}},
         },
-        "components": {"schemas": {"Answers": _answers(), "Outcome": _outcome(), "Errors": ERRORS}},
+        "components": {"schemas": {
+            "Answers": {"oneOf": [{"$ref": "#/components/schemas/AnswersSingle"},
+                                  {"$ref": "#/components/schemas/AnswersFamily"}]},
+            "AnswersSingle": _answers("single"), "AnswersFamily": _answers("family"), "Outcome": _outcome(), "Errors": ERRORS}},
     }

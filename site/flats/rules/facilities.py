@@ -26,7 +26,7 @@ def read_facility(r: Reader) -> Facility:
         code=code,
         document_labels=MappingProxyType(documents),
         stay_labels=MappingProxyType(stays),
-        reason_sources=MappingProxyType(_reason_sources(r, root, code)),
+        reason_sources=MappingProxyType(_reason_sources(r, root)),
     )
     if "groups" in root:
         r.keys(root, _GROUPED)
@@ -35,7 +35,7 @@ def read_facility(r: Reader) -> Facility:
     return _simple(r, root, common)
 
 
-def _reason_sources(r: Reader, root: Node, code: str) -> dict[str, str]:
+def _reason_sources(r: Reader, root: Node) -> dict[str, str]:
     table = r.get(root, "reason_sources", dict, "write reason_sources as code: source") or {}
     return {reason: r.text(table, reason) for reason in table}
 

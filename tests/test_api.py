@@ -1,0 +1,86 @@
+"""The JSON API follows the contract and answers malformed input with 400, never 500."""
+from __future__ import annotations
+
+import pytest
+
+BASE = {"facility": "chelm", "adult": "yes", "resident": "yes", "round_the_clock_care": "no",
+        "situations": ["older_age"], "household": "single", "income": "1400.00", "on": "2026-03-01"}
+
+
+def test_the_contract_example_comes_back(client):
+    response = client.post("/api/v1/assessment", json=BASE)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "likely" and body["rules_date"] == "2026-03-01"
+    assert body["fee"] | {"explanation": None} == {
+        "kind": "bracket", "percent_of_cost": 20, "amount": "299.73", "income_per_person": "1400.00",
+        "criterion": "1010.00", "percent_of_criterion": "138.61", "explanation": None}
+    assert [r["code"] for r in body["reasons"]] == ["group_older_or_disabled"]
+    assert body["documents"] and body["stay"]
+
+
+@pytest.mark.parametrize("changes, fee", [
+    ({"on": "2026-03-01", "income": "1010.00"}, {"kind": "free"}),
+    ({"on": "2026-03-01", "income": 3600}, {"kind": "bracket", "percent_of_cost": 100, "amount": "1498.67"}),
+    ({"on": "2024-06-01", "income": "1200,00"}, {"kind": "bracket", "percent_of_cost": 30, "amount": "449.60"}),
+    ({"facility": "mielec", "household": "family", "household_size": 3, "income": "2469.00"}, {"kind": "free"}),
+    ({"facility": "mielec", "household": "family", "household_size": 3, "income": 2469.01}, {"kind": "set_by_centre"}),
+])
+def test_the_contract_worked_examples(client, changes, fee):
+    body = client.post("/api/v1/assessment", json=BASE | changes).get_json()
+    assert {k: body["fee"][k] for k in fee} == fee, body
+
+
+@pytest.mark.parametrize("body, field", [
+    ({**BASE, "adult": True}, "adult"),
+    ({**BASE, "colour": "red"}, "colour"),
+    ({**BASE, "income": "-1"}, "income"),
+    ({**BASE, "income": "1000000.01"}, "income"),
+    ({**BASE, "income": 12.345}, "income"),
+    ({**BASE, "income": None}, "income"),
+    ({**BASE, "on": "2026-02-30"}, "on"),
+    ({**BASE, "on": "2015-09-30"}, "on"),
+    ({**BASE, "on": None}, "on"),
+    ({**BASE, "income": "0000001"}, "income"),
+    ({**BASE, "facility": "warszawa"}, "facility"),
+    ({**BASE, "household": "family"}, "household_size"),
+    ({**BASE, "household_size": 3}, "household_size"),
+    ({**BASE, "household": "family", "household_size": 21}, "household_size"),
+    ({**BASE, "situations": "older_age"}, "situations"),
+    ({**BASE, "situations": ["older_age", "older_age"]}, "situations"),
+    ([1, 2], "body"),
+])
+def test_malformed_answers_get_400_naming_the_field(client, body, field):
+    response = client.post("/api/v1/assessment", json=body)
+    assert response.status_code == 400
+    assert field in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("data, content_type", [
+    ("{not json", "application/json"), ("", "application/json"), ("NaN", "application/json"),
+    ('{"a":' * 5000, "application/json"), ("x" * 70000, "application/json"), ("{}", "text/plain"),
+    ("1" * 5000, "application/json"),
+])
+def test_bodies_that_are_not_json_or_too_large_get_400(client, data, content_type):
+    response = client.post("/api/v1/assessment", data=data, content_type=content_type)
+    assert response.status_code == 400
+    assert "body" in response.get_json()["errors"]
+
+
+def test_wrong_method_and_unknown_api_paths_answer_in_json(client):
+    assert client.get("/api/v1/assessment").status_code == 405
+    assert client.get("/api/v1/nothing").get_json()["errors"]
+
+
+def test_the_api_answers_in_the_requested_language(client):
+    body = client.post("/api/v1/assessment", json=BASE, headers={"Accept-Language": "uk"}).get_json()
+    assert any("\u0400" <= ch <= "\u04ff" for ch in body["stay"])
+
+
+def test_the_openapi_document_is_valid_and_lists_the_vocabulary(client):
+    from openapi_spec_validator import validate
+    doc = client.get("/api/v1/openapi.json").get_json()
+    validate(doc)
+    props = doc["components"]["schemas"]["AnswersFamily"]["properties"]
+    assert set(props) == {"facility", "adult", "resident", "round_the_clock_care", "situations", "household",
+                          "household_size", "income", "on"}

@@ -1,0 +1,15 @@
+"""Schemathesis: whatever the schema allows, the API answers as documented, never 500."""
+from __future__ import annotations
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from flats import create_app
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app({"TESTING": True}))
+
+
+@schema.parametrize()
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_matches_its_openapi_document(case):
+    case.call_and_validate()
