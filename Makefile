@@ -47,7 +47,7 @@ extract: $(VENV)/.installed
 update-catalogs: extract
 	for l in $(LANGS); do \
 	  $(PYBABEL) update -i translations/messages.pot -d translations -l $$l \
-	    --no-fuzzy-matching --no-wrap --no-location; \
+	    --no-fuzzy-matching --no-wrap --ignore-obsolete; \
 	done
 	$(PY) -m flats.catalogs fill-english
 

@@ -8,6 +8,7 @@ from urllib.parse import urldefrag, urlsplit
 import html5lib
 from html5lib.html5parser import ParseError
 
+ERROR_PREFIXES = ("Błąd:", "Error:", "Помилка:")
 LINKING = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
 
 
@@ -19,6 +20,14 @@ def parse(html: str, url: str):
     except ParseError as exc:
         line, col = parser.errors[-1][0] if parser.errors else ("?", "?")
         raise AssertionError(f"{url}: invalid HTML at line {line}, column {col}: {exc}") from None
+
+
+def without_templates(tree):
+    """Drop <template> contents: inert until a script clones them."""
+    parents = {child: parent for parent in tree.iter() for child in parent}
+    for template in list(tree.iter("template")):
+        parents[template].remove(template)
+    return tree
 
 
 def text(el) -> str:
@@ -47,14 +56,20 @@ class PageChecker:
 
     def status(self, path: str) -> int:
         if path not in self.seen:
-            self.seen[path] = self.client.get(path).status_code
+            response = self.client.get(path)
+            self.seen[path] = response.status_code
+            response.close()
         return self.seen[path]
 
     def check(self, url: str, html: str, expected_lang: str) -> None:
-        tree = parse(html, url)
+        tree = without_templates(parse(html, url))
         h1s = tree.findall(".//h1")
         assert len(h1s) == 1, f"{url}: {len(h1s)} h1 elements; a page has exactly one"
         title = text(tree.find(".//title"))
+        if tree.find(".//div[@class='error-summary']") is not None:  # GOV.UK pattern: "Error: " before the h1
+            prefix = title.split(" ", 1)[0]
+            assert prefix in ERROR_PREFIXES, f"{url}: a page with errors must start its title with {ERROR_PREFIXES}"
+            title = title[len(prefix) + 1:]
         assert title.startswith(text(h1s[0])), f"{url}: title “{title}” must start with the h1 “{text(h1s[0])}”"
         assert tree.get("lang") == expected_lang, f"{url}: <html lang> is {tree.get('lang')!r}, URL says {expected_lang!r}"
         ids = Counter(el.get("id") for el in tree.iter() if el.get("id"))
@@ -67,6 +82,9 @@ class PageChecker:
                 if href is None:
                     continue
                 assert not href.startswith("/"), f"{url}: link {href!r} is absolute; links must be relative"
+                if href.startswith("#"):
+                    assert href == "#" + (href[1:] and href[1:]) and href[1:] in ids, f"{url}: link {href!r}: no such id"
+                    continue
                 target = resolve(url, href)
                 if target is None:
                     assert tag == "a", f"{url}: <{tag}> loads {href!r} from another site"

@@ -29,8 +29,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     from .checker import bp as checker_bp
     app.register_blueprint(checker_bp)
-    from .api import bp as api_bp
-    app.register_blueprint(api_bp)
+    if not app.config.get("FROZEN_BUILD"):  # a static copy has no server to answer the API
+        from .api import bp as api_bp
+        app.register_blueprint(api_bp)
+    else:
+        app.add_url_rule("/404.html", "not_found_page", errors.not_found_page)
     from .cli import init_app as init_cli
     init_cli(app)
     app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"))

@@ -84,7 +84,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     if end < 0:
         raise ValueError("the front matter is not closed by a `---` line")
     front = text[4:end]
-    return front, text[end + 5:], front.count("\n") + 3
+    return front, text[end + 5:], front.count("\n") + 4
 
 
 def _meta(front: str, rel: str) -> tuple[dict, list[Problem]]:
@@ -120,7 +120,7 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
         return None, [Problem(rel, 1, str(exc), "begin with `---`, the fields, and `---`")]
     meta, problems = _meta(front, rel)
     here = page_path(lang, slug)
-    out = markdown.render(body, slug=slug,
+    out = markdown.render(body, slug=slug, title=str(meta.get("title", "")),
                           page_url=lambda s, f: relative(page_path(lang, s) + (f"#{f}" if f else ""), here),
                           site_url=lambda p: relative(f"/{lang}{p}", here))
     problems += [Problem(rel, (n + first - 1) if n else None, m, f) for n, m, f in out.problems]
@@ -131,10 +131,10 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
     template, bad = tokens.compile(out.html)
     problems += [Problem(rel, None, f"unknown placeholder `{{{{{name}}}}}`", f"use one of: {tokens.names()}") for name in bad]
     if problems:
-        return None, problems
+        return (None, out.page_links, first, rel), problems
     page = Page(lang, slug, meta["title"].strip(), meta["description"].strip(), meta.get("nav"),
                 meta.get("nav_title"), template, tuple(out.headings), rel)
-    return (page, out.page_links, first), []
+    return (page, out.page_links, first, rel), []
 
 
 def load(root: Path, site_exists: Callable[[str], bool] = lambda p: False) -> Content:
@@ -151,7 +151,7 @@ def load(root: Path, site_exists: Callable[[str], bool] = lambda p: False) -> Co
             problems += found
             if item:
                 loaded[(lang, path.stem)] = item
-    pages = {key: item[0] for key, item in loaded.items()}
+    pages = {key: item[0] for key, item in loaded.items() if item[0]}
     problems += _check_links(root, loaded, pages) + _check_languages(root, pages)
     if problems:
         raise ContentError(problems)
@@ -160,15 +160,15 @@ def load(root: Path, site_exists: Callable[[str], bool] = lambda p: False) -> Co
 
 def _check_links(root: Path, loaded, pages) -> list[Problem]:
     problems = []
-    for (lang, _), (page, links, first) in loaded.items():
+    for (lang, _), (page, links, first, source) in loaded.items():
         for line, slug, fragment in links:
             target = pages.get((lang, slug))
             where = line + first - 1 if line else None
             if not (root / lang / f"{slug}.md").exists():
-                problems.append(Problem(page.source, where, f"link to `{slug}.md`: no such page in content/{lang}/",
+                problems.append(Problem(source, where, f"link to `{slug}.md`: no such page in content/{lang}/",
                                         "correct the file name or create the page"))
             elif target and fragment and fragment not in {h[1] for h in target.headings}:
-                problems.append(Problem(page.source, where, f"link to `#{fragment}` in `{slug}.md`: no such section",
+                problems.append(Problem(source, where, f"link to `#{fragment}` in `{slug}.md`: no such section",
                                         f"use one of: {', '.join(h[1] for h in target.headings) or '(none)'}"))
     return problems
 

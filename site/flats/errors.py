@@ -13,6 +13,7 @@ def _render(error: HTTPException):
     if request.path.startswith("/api/"):
         return jsonify({"errors": {"request": error.description or error.name}}), error.code, headers
     g.lang = language_from_path(request.path)
+    g.error_page = True
     template = "404.html" if error.code == 404 else "500.html" if error.code == 500 else "error.html"
     return render_template(template, error=error), error.code, headers
 
@@ -28,3 +29,9 @@ def init_app(app: Flask) -> None:
     def unexpected(error: Exception):
         app.logger.exception("unexpected error on %s", request.path)
         return _render(InternalServerError())
+
+
+def not_found_page():
+    """The frozen site's 404.html: the Polish "page not found" page, answered with 200 to be written."""
+    g.lang = "pl"
+    return render_template("404.html")

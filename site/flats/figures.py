@@ -74,8 +74,11 @@ def chelm_fee_table(ctx):
 def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
     value = ctx["app"].extensions["site"][section][key]
     if not value:
+        contact = url("pages.page", slug="kontakt")
+        if contact == "./":  # on the contact page itself: the numbers are right here
+            return Markup('<span class="missing">{}</span>').format(_("not published yet; please ask the centre by phone"))
         return Markup('<span class="missing">{} <a href="{}">{}</a></span>').format(
-            _("not published yet; please ask the centre —"), url("pages.page", slug="kontakt"), _("see Contact"))
+            _("not published yet; please ask the centre —"), contact, _("see Contact"))
     if kind == "email":
         return Markup('<a href="mailto:{0}">{0}</a>').format(value)
     if kind == "url":

@@ -1,7 +1,7 @@
 """What every page's layout needs: navigation, language links, footer links."""
 from __future__ import annotations
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
@@ -19,7 +19,7 @@ EXTRA_NAV: list[tuple[int, str, object]] = []
 
 def alternate_url(lang: str) -> str:
     """The same page in another language (its home page if this is an error)."""
-    if request.url_rule is not None and request.endpoint and request.routing_exception is None:
+    if request.url_rule is not None and request.endpoint and not g.get("error_page"):
         try:
             return relative(url_for(request.endpoint, **(request.view_args or {}), lang=lang), request.path)
         except BuildError:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
@@ -36,7 +37,16 @@ def _parser() -> MarkdownIt:
     md.use(attrs_plugin, spans=True).use(attrs_block_plugin)
     md.core.ruler.after("block", "heading_ids", _heading_ids)
     md.core.ruler.push("sanitise", _sanitise)
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", lambda self, tokens, idx, options, env: "</table></div>\n")
     return md
+
+
+def _table_open(self, tokens, idx, options, env) -> str:
+    """Tables scroll sideways on narrow screens, in a region the keyboard can reach."""
+    label = escapeHtml(tokens[idx].meta.get("label", ""))
+    return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>\n'
+
 
 
 def _line(token: Token) -> int | None:
@@ -85,10 +95,14 @@ def _sanitise(state) -> None:
             result.problems.append((line, "images are not supported", "describe it in words"))
         if tok.type == "link_open":
             tok.attrSet("href", _link(str(tok.attrGet("href")), line, env))
+    section = env["title"]
     for i, tok in enumerate(state.tokens):
         if tok.type == "heading_open" and tok.attrGet("id"):
             text = "".join(c.content for c in state.tokens[i + 1].children or [] if c.type in ("text", "code_inline"))
-            result.headings.append((int(tok.tag[1]), str(tok.attrGet("id")), text.strip()))
+            section = text.strip()
+            result.headings.append((int(tok.tag[1]), str(tok.attrGet("id")), section))
+        elif tok.type == "table_open":
+            tok.meta["label"] = section
 
 
 def _link(href: str, line: int | None, env: dict) -> str:
@@ -115,9 +129,9 @@ def _link(href: str, line: int | None, env: dict) -> str:
 _MD = _parser()
 
 
-def render(text: str, *, slug: str, page_url, site_url) -> Rendered:
+def render(text: str, *, slug: str, title: str = "", page_url, site_url) -> Rendered:
     """Render Markdown `text` of page `slug`; link builders make relative URLs."""
     result = Rendered(html="")
-    env = {"result": result, "slug": slug, "page_url": page_url, "site_url": site_url}
+    env = {"result": result, "slug": slug, "title": title, "page_url": page_url, "site_url": site_url}
     result.html = _MD.render(text, env)
     return result

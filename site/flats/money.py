@@ -41,6 +41,25 @@ def parse_money(text: str) -> Decimal:
     return Decimal(f"{whole}.{fraction}").quantize(GROSZ)
 
 
+_SP = "[ \u00a0\u202f]"
+# The incomes the self-check accepts, as one regular expression shared by the
+# form, the API's OpenAPI document and the frozen site's script: the formats
+# above, from 0 to 1 000 000 zł. Written so Python and JavaScript read it alike.
+INCOME_PATTERN = (
+    "^[ \\t\\n\\r]*(?:(?:[0-9]{1,6}|[0-9]{1,3}" + _SP + "[0-9]{3})(?:[.,][0-9]{1,2})?"
+    "|1(?:000){2}(?:[.,]00?)?|1(?:" + _SP + "000){2}(?:[.,]00?)?)"
+    "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$"
+)
+_INCOME = re.compile(INCOME_PATTERN)
+
+
+def parse_income(text: str) -> Decimal:
+    """A monthly income from 0 to 1 000 000 zł in one of the accepted formats."""
+    if not isinstance(text, str) or not _INCOME.match(text):
+        raise ValueError(f"not an income from 0 to 1 000 000 zł: {text!r}")
+    return parse_money(text)
+
+
 def format_money(amount: Decimal) -> str:
     """Show an amount the way the whole site does: `1 498,67 zł` (no-break spaces)."""
     _require_decimal(amount)

@@ -7,7 +7,8 @@ from .content import page_path
 from .i18n import LANGUAGES
 
 # Blueprints add generators of extra URLs per language: fn(app, lang) -> iterable of paths.
-EXTRA: list = []
+EXTRA: list = []        # HTML pages
+EXTRA_FILES: list = []  # other files the frozen site needs (scripts with data)
 
 
 def all_urls(app: Flask) -> list[str]:
@@ -18,3 +19,8 @@ def all_urls(app: Flask) -> list[str]:
         for extra in EXTRA:
             urls += list(extra(app, lang))
     return sorted(set(urls))
+
+
+def frozen_files(app: Flask) -> list[str]:
+    """Non-HTML files the frozen site needs besides the pages and static/."""
+    return sorted(path for lang in LANGUAGES for extra in EXTRA_FILES for path in extra(app, lang))

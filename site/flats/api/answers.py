@@ -5,8 +5,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..money import parse_money
-from .openapi import DATE_IN, MONEY_IN
+from ..money import parse_income
+from .openapi import DATE_IN
 from ..rules import Answers
 from ..rules.codes import FACILITIES, HOUSEHOLDS, SITUATIONS
 
@@ -14,7 +14,6 @@ YES_NO = ("yes", "no")
 FIELDS = ("facility", "adult", "resident", "round_the_clock_care", "situations", "household",
           "household_size", "income", "on")
 MAX_INCOME = Decimal("1000000")
-MONEY_PATTERN = re.compile(MONEY_IN)
 DATE_PATTERN = re.compile(DATE_IN)
 
 
@@ -40,9 +39,7 @@ def _money(value, errors) -> Decimal | None:
             if amount != amount.quantize(Decimal("0.01")) or amount < 0:
                 raise ValueError
         elif isinstance(value, str):
-            if not MONEY_PATTERN.match(value):
-                raise ValueError
-            amount = parse_money(value)
+            amount = parse_income(value)
         else:
             raise ValueError
     except (ValueError, InvalidOperation):

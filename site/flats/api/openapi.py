@@ -1,14 +1,10 @@
 """The OpenAPI 3 description of the API, built from the same vocabularies."""
 from __future__ import annotations
 
+from ..money import INCOME_PATTERN
 from ..rules.codes import FACILITIES, FEE_KINDS, REASONS, SITUATIONS, STATUSES
 
 YES_NO = {"type": "string", "enum": ["yes", "no"]}
-_SP = "[ \u00a0\u202f]"
-# What parse_money reads, limited to 0 – 1 000 000 zł (the range the API accepts).
-MONEY_IN = ("^[ \\t\\n\\r]*(?:(?:[0-9]{1,6}|[0-9]{1,3}" + _SP + "[0-9]{3})(?:[.,][0-9]{1,2})?"
-            "|1(?:000){2}(?:[.,]00?)?|1(?:" + _SP + "000){2}(?:[.,]00?)?)"
-            "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$")
 # Dates with rules for both facilities (Chełm's table applies from 2018-03-21).
 # Real calendar dates from 2019 on, so that every date the schema allows has rules.
 DATE_IN = ("^(?:20(?:19|[2-9][0-9])-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
@@ -34,7 +30,7 @@ def _answers(household: str) -> dict:
             "household_size": {"type": "integer", "minimum": 2, "maximum": 20,
                                "description": "Everyone in the household, including the person."},
             "income": {"description": "Total net monthly income of the household in PLN.",
-                       "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": MONEY_IN},
+                       "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": INCOME_PATTERN},
                                  {"type": "number", "minimum": 0, "maximum": 1000000, "multipleOf": 0.01}]},
             "on": {"type": "string", "format": "date", "pattern": DATE_IN,
                    "description": "Rules date; default today (Europe/Warsaw). Dates before a facility's "

@@ -1,15 +1,17 @@
 """The self-check: choose a facility, answer, read a result. Nothing is stored."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+import json
+
+from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from .. import layout, urls
 from ..i18n import current_language
-from ..rules import assess
+from ..rules import assess, fee_table
 from ..today import today
-from . import explain
-from .forms import FORMS, ORDER, SITUATIONS
+from . import explain, frozen
+from .forms import FORMS, LABELS, ORDER
 
 bp = Blueprint("checker", __name__)
 LANG = "<any(pl,en,uk):lang>"
@@ -26,15 +28,35 @@ def check(facility: str):
     form = FORMS[facility](formdata=request.form if request.method == "POST" else None)
     fields = [form[name] for name in ORDER]
     if request.method == "GET" or "change" in request.form or not form.validate():
+        frozen = current_app.config.get("FROZEN_BUILD", False)
+        extra = _frozen_page(facility) if frozen else {}
         return render_template("checker/form.html", form=form, fields=fields, facility=facility,
-                               submitted=request.method == "POST" and "change" not in request.form)
+                               frozen=frozen, **extra)
     answers = form.answers(facility)
     rules = current_app.extensions["rules"]
     outcome = assess(answers, rules, today())
     return render_template("checker/result.html", form=form, fields=fields, facility=facility,
                            answers=answers, outcome=outcome, explain=explain, rules=rules,
-                           lang=current_language(), situations=dict(SITUATIONS),
+                           lang=current_language(), situations=LABELS,
                            centre=current_app.extensions["contacts"][facility])
+
+
+@bp.get(f"/{LANG}/sprawdz/{FACILITY}/dane.js")
+def answers_script(facility: str):
+    """The frozen page's answer table, as a script so it loads from any static host."""
+    table = frozen.answer_table(current_app.extensions["rules"], today(), facility, current_language())
+    body = "window.FLATS_ANSWERS = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return Response(body, mimetype="text/javascript")
+
+
+def _frozen_page(facility: str) -> dict:
+    """What the frozen form shows besides the form: the result skeleton and the fallback."""
+    rules = current_app.extensions["rules"]
+    on = today()
+    return {"rules": rules, "explain": explain, "outcome": None, "lang": current_language(),
+            "centre": current_app.extensions["contacts"][facility], "criterion": rules.criterion_on(on),
+            "fee_rows": fee_table(rules, on) if facility == "chelm" else [], "on": on,
+            "cost": rules.monthly_cost_on(on) if facility == "chelm" else None}
 
 
 def _urls(app, lang):
@@ -43,5 +65,11 @@ def _urls(app, lang):
         yield f"/{lang}/sprawdz/{facility}/"
 
 
+def _scripts(app, lang):
+    for facility in FORMS:
+        yield f"/{lang}/sprawdz/{facility}/dane.js"
+
+
 urls.EXTRA.append(_urls)
+urls.EXTRA_FILES.append(_scripts)
 layout.EXTRA_NAV.append((5, "checker.start", _l("Self-check")))

@@ -1,7 +1,7 @@
 """Turn an outcome into calm sentences: why, and how the fee was worked out."""
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 
 from ..money import format_money, format_percent
 
@@ -39,27 +39,36 @@ def reasons(outcome, rules) -> list[tuple[str, str]]:
             for code in outcome.reasons]
 
 
+# The fee sentence for each case, with %(name)s slots: the live page fills them
+# in Python, the frozen site's script fills the same translated text.
+FEE_TEXTS = {
+    "free_single": _l("Your income of %(income)s is not above the criterion for a person living alone, "
+                      "%(criterion)s. So the stay is free."),
+    "free_family": _l("Your household's income of %(income)s is not above %(people)s × %(criterion)s = %(limit)s. "
+                      "So the stay is free."),
+    "bracket": _l("Your income is %(percent)s of %(criterion)s, so you pay %(share)s%% of %(cost)s = "
+                  "%(amount)s a month."),
+    "set_by_centre_chelm": _l("Your household's income of %(income)s is above %(people)s × %(criterion)s = "
+                              "%(limit)s. The Chełm fee table is for people living alone, so the centre will set "
+                              "your fee in its decision."),
+    "set_by_centre_mielec": _l("Your income of %(income)s is above the criterion, %(limit)s, so the stay is paid. "
+                               "The centre in Mielec sets the amount in its decision, using the city council's "
+                               "fee table."),
+}
+
+
+def fee_case(kind: str, facility: str, household: str) -> str:
+    if kind == "free":
+        return f"free_{household}"
+    return "bracket" if kind == "bracket" else f"set_by_centre_{facility}"
+
+
 def fee(outcome, answers) -> str:
     """The fee with its arithmetic, as one or two sentences."""
     f = outcome.fee
     values = {"income": format_money(answers.income), "criterion": format_money(f.criterion),
               "people": answers.people, "percent": format_percent(f.percent_of_criterion),
-              "limit": format_money(f.criterion * answers.people)}
-    if f.kind == "free":
-        text = (_("Your income of %(income)s is not above the criterion for a person living alone, "
-                  "%(criterion)s. So the stay is free.", **values) if answers.household == "single" else
-                _("Your household's income of %(income)s is not above %(people)s × %(criterion)s = %(limit)s. "
-                  "So the stay is free.", **values))
-    elif f.kind == "bracket":
-        text = _("Your income is %(percent)s of %(criterion)s, so you pay %(share)s%% of %(cost)s = "
-                 "%(amount)s a month.", share=f.percent_of_cost, cost=format_money(f.monthly_cost),
-                 amount=format_money(f.amount), **{k: values[k] for k in ("percent", "criterion")})
-    elif outcome.facility == "chelm":
-        text = _("Your household's income of %(income)s is above %(people)s × %(criterion)s = %(limit)s. "
-                 "The Chełm fee table is for people living alone, so the centre will set your fee "
-                 "in its decision.", **values)
-    else:
-        text = (_("Your income of %(income)s is above the criterion, %(limit)s, so the stay is paid. "
-                  "The centre in Mielec sets the amount in its decision, using the city council's fee table.",
-                  **values))
-    return text
+              "limit": format_money(f.criterion * answers.people),
+              "share": f.percent_of_cost, "cost": format_money(f.monthly_cost) if f.monthly_cost else "",
+              "amount": format_money(f.amount) if f.amount is not None else ""}
+    return str(FEE_TEXTS[fee_case(f.kind, outcome.facility, answers.household)]) % values

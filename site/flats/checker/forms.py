@@ -1,34 +1,35 @@
 """The self-check's questions (shape of answers only; the engine judges)."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectMultipleField, StringField
+from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import AnyOf, InputRequired, Optional, StopValidation, ValidationError
 
-from ..money import parse_money
+from ..money import parse_income
 from ..rules import Answers
 
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 SITUATIONS = [
-    ("older_age", _l("My age: I am older and need help in everyday life")),
-    ("disability", _l("A disability")),
-    ("illness", _l("An illness")),
-    ("leaving_care", _l("I am leaving a care home, a foster family or a youth educational centre")),
-    ("other_difficulty", _l("Another difficult situation in life")),
+    SelectChoice("older_age", _l("My age: I am older and need help in everyday life")),
+    SelectChoice("disability", _l("A disability")),
+    SelectChoice("illness", _l("An illness")),
+    SelectChoice("leaving_care", _l("I am leaving a care home, a foster family or a youth educational centre")),
+    SelectChoice("other_difficulty", _l("Another difficult situation in life")),
 ]
-HOUSEHOLDS = [("single", _l("I live alone")), ("family", _l("I live with my family"))]
+SIZE_MESSAGE = _l("Enter how many people live in your household as a whole number from 2 to 20, for example 3")
+INCOME_MESSAGE = _l("Enter your household's net monthly income as an amount, for example 1 234,56 zł")
+SITUATIONS_MESSAGE = _l("Select the situations from the list")
+LABELS = {c.value: c.label for c in SITUATIONS}
+HOUSEHOLDS = [SelectChoice("single", _l("I live alone")), SelectChoice("family", _l("I live with my family"))]
 RESIDENT = {"mielec": _l("Do you live in Mielec?"), "chelm": _l("Do you live in Chełm?")}
 RESIDENT_ERROR = {"mielec": _l("Select whether you live in Mielec"), "chelm": _l("Select whether you live in Chełm")}
 RESIDENT_HINT = _l("This means your home address is in the city now.")
-MAX_INCOME = Decimal("1000000")
 
 
 def _radio(label, choices, message, description=""):
     return RadioField(label, choices=choices, description=description, validate_choice=False,
-                      validators=[InputRequired(message), AnyOf([c for c, _ in choices], message=message)])
+                      validators=[InputRequired(message), AnyOf([c.value for c in choices], message=message)])
 
 
 class CheckForm(FlaskForm):
@@ -54,27 +55,22 @@ class CheckForm(FlaskForm):
                        "For example 1 234,56 zł."))
 
     def validate_situations(self, field):
-        if any(v not in dict(SITUATIONS) for v in field.data or []):
-            raise ValidationError(_l("Select the situations from the list"))
+        if any(v not in LABELS for v in field.data or []):
+            raise ValidationError(SITUATIONS_MESSAGE)
 
     def validate_household_size(self, field):
         if self.household.data != "family":
             raise StopValidation()
         text = (field.data or "").strip()
         if not text.isascii() or not text.isdigit() or not 2 <= int(text) <= 20:
-            raise ValidationError(_l("Enter how many people live in your household as a whole number "
-                                     "from 2 to 20, for example 3"))
+            raise ValidationError(SIZE_MESSAGE)
         self.parsed_size = int(text)
 
     def validate_income(self, field):
-        message = _l("Enter your household's net monthly income as an amount, for example 1 234,56 zł")
         try:
-            amount = parse_money(field.data or "")
+            self.parsed_income = parse_income(field.data or "")
         except ValueError:
-            raise ValidationError(message) from None
-        if amount > MAX_INCOME:
-            raise ValidationError(_l("Enter an income of up to 1 000 000 zł a month, for example 2 500 zł"))
-        self.parsed_income = amount
+            raise ValidationError(INCOME_MESSAGE) from None
 
     def answers(self, facility: str) -> Answers:
         return Answers(

@@ -1,9 +1,10 @@
 """Content pages: home, facilities and the rest, one route for all."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 
-from ..i18n import DEFAULT_LANGUAGE, current_language
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language
+from ..urls import all_urls
 from .. import today
 
 bp = Blueprint("pages", __name__)
@@ -12,7 +13,33 @@ LANG = "<any(pl,en,uk):lang>"
 
 @bp.get("/")
 def root():
+    if current_app.config.get("FROZEN_BUILD"):  # a static host cannot redirect: a page that sends you on
+        return render_template("root.html")
     return redirect(f"/{DEFAULT_LANGUAGE}/", code=302)
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """Every page with its language versions; absolute when site.url is set."""
+    base = current_app.extensions["site"]["site"]["url"].rstrip("/")
+    if not base and not current_app.config.get("FROZEN_BUILD"):
+        base = request.url_root.rstrip("/")
+    pages = []
+    for path in all_urls(current_app):
+        rest = path.split("/", 2)[2]
+        pages.append({"path": path if base else path.lstrip("/"),
+                      "alternates": [(lang, (f"/{lang}/{rest}" if base else f"{lang}/{rest}")) for lang in LANGUAGES]})
+    xml = render_template("sitemap.xml", pages=pages, base=base)
+    return Response(xml, mimetype="application/xml")
+
+
+@bp.get("/robots.txt")
+def robots():
+    base = current_app.extensions["site"]["site"]["url"].rstrip("/")
+    lines = ["User-agent: *", "Disallow: /api/", "Allow: /"]
+    if base:
+        lines.append(f"Sitemap: {base}/sitemap.xml")
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
 
 @bp.get(f"/{LANG}/", defaults={"slug": "index"})
