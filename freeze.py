@@ -32,14 +32,13 @@ def build(destination: Path = ROOT / "build", config: dict | None = None) -> lis
     })
     freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
 
+    adapter = app.url_map.bind("localhost")
+
     @freezer.register_generator
     def every_url():
-        yield "/"
-        yield "/404.html"
-        yield "/sitemap.xml"
-        yield "/robots.txt"
-        yield from all_urls(app)
-        yield from frozen_files(app)
+        """Each URL as (endpoint, values), so the freezer knows every endpoint is covered."""
+        for path in ["/", "/404.html", "/sitemap.xml", "/robots.txt", *all_urls(app), *frozen_files(app)]:
+            yield adapter.match(path, method="GET")
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", MissingURLGeneratorWarning)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, g, jsonify, render_template, request
+from flask_babel import refresh
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .i18n import language_from_path
@@ -14,6 +15,7 @@ def _render(error: HTTPException):
         return jsonify({"errors": {"request": error.description or error.name}}), error.code, headers
     g.lang = language_from_path(request.path)
     g.error_page = True
+    refresh()
     template = "404.html" if error.code == 404 else "500.html" if error.code == 500 else "error.html"
     return render_template(template, error=error), error.code, headers
 
@@ -34,4 +36,5 @@ def init_app(app: Flask) -> None:
 def not_found_page():
     """The frozen site's 404.html: the Polish "page not found" page, answered with 200 to be written."""
     g.lang = "pl"
+    refresh()
     return render_template("404.html")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 
 from flask import Flask, g, request, url_for
-from flask_babel import Babel
+from flask_babel import Babel, refresh
 
 LANGUAGES: dict[str, str] = {"pl": "Polski", "en": "English", "uk": "Українська"}
 DEFAULT_LANGUAGE = "pl"
@@ -54,6 +54,9 @@ def init_app(app: Flask) -> None:
     def pull_lang(endpoint, values):
         if values and "lang" in values:
             g.lang = values.pop("lang")
+        # Flask-Babel caches the locale on `g`, which outlives a request when the
+        # freezer or a test keeps one app context: drop it for every request.
+        refresh()
 
     @app.url_defaults
     def add_lang(endpoint, values):

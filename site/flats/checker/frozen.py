@@ -23,24 +23,29 @@ GROSZ = Decimal("0.01")
 MAX_PEOPLE = 20
 
 
-def key(adult: bool, resident: bool, care: bool, situations, household: str) -> str:
-    """A compact key: y/n for the three questions, a bit per situation, s/f."""
-    flags = "".join("y" if v else "n" for v in (adult, resident, care))
-    bits = "".join("1" if s in situations else "0" for s in SITUATIONS)
-    return f"{flags}{bits}{household[0]}"
+def index(adult: bool, resident: bool, care: bool, situations, household: str) -> int:
+    """The answers' place in the table: a bit per yes/no answer and per situation, then the household."""
+    n = 0
+    for flag in (adult, resident, care):
+        n = n * 2 + (0 if flag else 1)
+    for situation in SITUATIONS:
+        n = n * 2 + (1 if situation in situations else 0)
+    return n * 2 + HOUSEHOLDS.index(household)
 
 
-def _outcomes(rules: Rules, on: dt.date, facility: str) -> dict:
-    table = {}
+def _outcomes(rules: Rules, on: dt.date, facility: str) -> tuple[list, list]:
+    """(distinct outcomes, the index of each answer combination's outcome in that list)."""
+    distinct: dict[tuple, int] = {}
+    table = [0] * (2 ** (3 + len(SITUATIONS)) * len(HOUSEHOLDS))
     for adult, resident, care, household in product((True, False), (True, False), (True, False), HOUSEHOLDS):
         for bits in product((False, True), repeat=len(SITUATIONS)):
             situations = frozenset(s for s, on_ in zip(SITUATIONS, bits) if on_)
             answers = Answers(facility, adult, resident, care, situations, household,
                               2 if household == "family" else None, Decimal("0"))
             o = assess(answers, rules, on)
-            table[key(adult, resident, care, situations, household)] = [o.status, list(o.reasons),
-                                                                        list(o.documents), o.stay]
-    return table
+            found = (o.status, tuple(o.reasons), tuple(o.documents), o.stay)
+            table[index(adult, resident, care, situations, household)] = distinct.setdefault(found, len(distinct))
+    return [[s, list(r), list(d), st] for s, r, d, st in distinct], table
 
 
 def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
@@ -89,7 +94,7 @@ def answer_table(rules: Rules, on: dt.date, facility: str, lang: str) -> dict:
         "rules_date_text": format_date(on, "long"),
         "income_pattern": INCOME_PATTERN,
         "situations": list(SITUATIONS),
-        "outcomes": _outcomes(rules, on, facility),
+        **dict(zip(("outcomes", "outcome_of"), _outcomes(rules, on, facility))),
         "fees": _fees(rules, on, facility),
         "texts": _texts(rules, facility, lang, form),
     }

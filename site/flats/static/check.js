@@ -60,14 +60,16 @@
 
   /* --- Looking the outcome up ------------------------------------------ */
 
-  function key(a) {
-    var yn = function (v) { return v === "yes" ? "y" : "n"; };
-    var bits = data.situations.map(function (s) { return a.situations.indexOf(s) >= 0 ? "1" : "0"; }).join("");
-    return yn(a.adult) + yn(a.resident) + yn(a.round_the_clock_care) + bits + a.household.charAt(0);
+  /* The answers' place in the table, in the order frozen.index() uses. */
+  function index(a) {
+    var n = 0;
+    [a.adult, a.resident, a.round_the_clock_care].forEach(function (v) { n = n * 2 + (v === "yes" ? 0 : 1); });
+    data.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
+    return n * 2 + (a.household === "single" ? 0 : 1);
   }
 
   function lookup(a) {
-    var found = data.outcomes[key(a)];
+    var found = data.outcomes[data.outcome_of[index(a)]];
     var people = a.household === "family" ? a.household_size : 1;
     var income = typeof a.income === "bigint" ? a.income : grosze(a.income);
     var table = data.fees[String(people)];

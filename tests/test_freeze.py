@@ -1,0 +1,112 @@
+"""The frozen site: complete, strict, relative, and the same answers as the live site."""
+from __future__ import annotations
+
+import sys
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from .pagecheck import PageChecker, parse, text
+from .static_server import serve_folder
+from .test_pages import ROUTES
+
+ROOT = Path(__file__).resolve().parents[1]
+FROZEN_LIST = Path(__file__).with_name("frozen_urls.txt")
+DAY = "2026-11-23"
+sys.path.insert(0, str(ROOT))
+import freeze  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    destination = tmp_path_factory.mktemp("build")
+    urls = freeze.build(destination, {"FIXED_DATE": DAY})
+    return destination, urls
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_the_build_writes_exactly_the_committed_list_of_files(build):
+    folder, _ = build
+    expected = FROZEN_LIST.read_text().split()
+    assert files(folder) == expected, (
+        "The frozen files changed. If intended, run `python freeze.py /tmp/b && (cd /tmp/b && find . -type f "
+        "| sed 's|^./||' | sort) > tests/frozen_urls.txt`")
+
+
+def test_every_live_page_is_in_the_build(build):
+    folder, _ = build
+    for url in ROUTES:
+        assert (folder / url.strip("/") / "index.html").is_file(), url
+
+
+def test_the_root_sends_visitors_to_polish_with_a_link(build):
+    html = (build[0] / "index.html").read_text()
+    tree = parse(html, "/index.html")
+    refresh = tree.find(".//meta[@http-equiv='refresh']")
+    assert refresh is not None and refresh.get("content").endswith("url=pl/")
+    assert tree.find(".//a[@href='pl/']") is not None
+
+
+def test_the_sitemap_lists_every_page_with_its_language_versions(build):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(build[0] / "sitemap.xml")
+    urls = tree.findall("s:url", ns)
+    assert len(urls) == len(ROUTES)
+    for url in urls:
+        assert {a.get("hreflang") for a in url.findall("x:link", ns)} == {"pl", "en", "uk"}
+    assert "User-agent: *" in (build[0] / "robots.txt").read_text()
+
+
+def test_the_build_fails_on_a_redirect(tmp_path, monkeypatch):
+    from flats import urls
+    monkeypatch.setattr(urls, "EXTRA", urls.EXTRA + [lambda app, lang: ["/pl/index/"]])
+    with pytest.raises(Exception, match="(?i)redirect"):
+        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY})
+
+
+def test_the_build_fails_on_a_missing_page(tmp_path, monkeypatch):
+    from flats import urls
+    monkeypatch.setattr(urls, "EXTRA", urls.EXTRA + [lambda app, lang: [f"/{lang}/no-such-page/"]])
+    with pytest.raises(Exception, match="404"):
+        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY})
+
+
+class StaticClient:
+    """Just enough of a test client for PageChecker, over HTTP."""
+
+    def __init__(self, base: str):
+        self.base = base.rstrip("/")
+
+    def get(self, path: str):
+        try:
+            response = urllib.request.urlopen(self.base + path)
+            status = response.status
+            response.read()
+        except urllib.error.HTTPError as exc:
+            status = exc.code
+        return type("R", (), {"status_code": status, "close": lambda self: None})()
+
+
+@pytest.fixture(scope="session")
+def sub_path(build):
+    with serve_folder(build[0], "/mieszkania/") as base:
+        yield base
+
+
+def html_pages(folder: Path) -> list[str]:
+    return ["/" + p for p in files(folder) if p.endswith(".html") and p != "index.html"]
+
+
+def test_every_frozen_page_passes_the_page_checks_served_from_a_sub_path(build, sub_path):
+    checker = PageChecker(StaticClient(sub_path))
+    for path in html_pages(build[0]):
+        html = urllib.request.urlopen(sub_path.rstrip("/") + path).read().decode()
+        url = path.removesuffix("index.html")
+        checker.check(url, html, "pl" if url == "/404.html" else url.split("/")[1])
+    assert len(checker.seen) > len(ROUTES), "the check followed the links"
