@@ -34,6 +34,8 @@ def create_app(config: dict | None = None) -> Flask:
         app.register_blueprint(api_bp)
     else:
         app.add_url_rule("/404.html", "not_found_page", errors.not_found_page)
+    from . import health
+    health.init_app(app)
     from .cli import init_app as init_cli
     init_cli(app)
     app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"))
