@@ -11,13 +11,21 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run test freeze check-content extract update-catalogs compile chromium clean
+.PHONY: run serve test freeze load check-content extract update-catalogs compile chromium nginx clean
 
 run: $(VENV)/.installed compile
 	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
 
-test: $(VENV)/.installed-test compile chromium
+test: $(VENV)/.installed-test compile chromium nginx
 	$(PY) -m pytest
+
+# Production serving: gunicorn with deploy/gunicorn.conf.py (PORT=8000 by default).
+serve: $(VENV)/.installed compile
+	PORT=$${PORT:-8000} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py 'flats:create_app()'
+
+# Bounded load test: 50 users for 60 s against `make serve` on loopback.
+load: $(VENV)/.installed-load compile
+	$(PY) tests/load/run.py
 
 freeze: $(VENV)/.installed compile
 	$(PY) freeze.py
@@ -36,6 +44,10 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.created
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-load: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[load]'
 	touch $@
 
 # Interface strings: extract from code and templates, merge into each
@@ -59,6 +71,11 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light \
+	   || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
 
 clean:
 	rm -rf $(VENV) build $(MO)
