@@ -11,7 +11,7 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run serve test freeze load check-content extract update-catalogs compile chromium nginx clean
+.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium nginx clean
 
 run: $(VENV)/.installed compile
 	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
@@ -41,6 +41,14 @@ $(VENV)/.created:
 $(VENV)/.installed: pyproject.toml $(VENV)/.created
 	$(PY) -m pip install --quiet -e .
 	touch $@
+
+# Measures weight, render time, throughput against a hello app, the frozen
+# build under nginx, build time, engine speed, Lighthouse: docs/BENCHMARKS.md.
+bench: $(VENV)/.installed-test compile chromium nginx wrk
+	$(PY) tests/perf/bench.py
+
+wrk:
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'

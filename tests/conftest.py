@@ -10,7 +10,8 @@ from .pagecheck import PageChecker
 
 @pytest.fixture(scope="session")
 def app():
-    return create_app({"TESTING": True})
+    # The page cache is tested on its own (test_cache.py): here tests change data and dates.
+    return create_app({"TESTING": True, "PAGE_CACHE": False})
 
 
 @pytest.fixture()

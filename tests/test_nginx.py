@@ -1,68 +1,18 @@
 """deploy/nginx-flats.conf with Debian's nginx on loopback, serving the frozen build at a sub-path."""
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
+from .servers import nginx as serve_with_nginx
 from .test_freeze import build  # noqa: F401  (fixture)
 
-ROOT = Path(__file__).resolve().parents[1]
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def nginx(build, tmp_path_factory):  # noqa: F811
-    assert Path(NGINX).exists(), "nginx is missing: `make test` installs Debian's nginx"
-    folder, _ = build
-    work = tmp_path_factory.mktemp("nginx")
-    site = (ROOT / "deploy" / "nginx-flats.conf").read_text()
-    site = site.replace("/srv/flats/build/", f"{folder}/").replace(
-        "/etc/nginx/flats/security-headers.conf", str(ROOT / "deploy" / "security-headers.conf"))
-    port = free_port()
-    (work / "nginx.conf").write_text(f"""
-{"user root;" if os.geteuid() == 0 else ""}
-worker_processes 1;
-daemon off;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {work}/body; proxy_temp_path {work}/proxy; fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        server_tokens off;
-        {site}
-    }}
-}}
-""")
-    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work)])
-    base = f"http://127.0.0.1:{port}/mieszkania/"
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(base)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+def nginx(build):  # noqa: F811
+    with serve_with_nginx(build[0]) as base:
+        yield base
 
 
 def fetch(url: str, method: str = "GET"):

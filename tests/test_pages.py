@@ -58,7 +58,8 @@ def test_the_language_switcher_keeps_you_on_the_same_page(client):
     switch = {a.get("hreflang"): a.get("href") for a in tree.findall(".//nav[@class='languages']//a")}
     assert switch == {"pl": "../../pl/chelm/", "en": "./", "uk": "../../uk/chelm/"}
     alternates = {l.get("hreflang"): l.get("href") for l in tree.findall(".//link[@rel='alternate']")}
-    assert alternates == switch
+    assert alternates == {lang: f"http://localhost/{lang}/chelm/" for lang in ("pl", "en", "uk")}, \
+        "hreflang alternates are absolute (the host, or site.url when set)"
 
 
 @pytest.mark.parametrize("url", ROUTES)

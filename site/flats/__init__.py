@@ -29,6 +29,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     from .checker import bp as checker_bp
     app.register_blueprint(checker_bp)
+    from .staff import bp as staff_bp
+    app.register_blueprint(staff_bp)
     if not app.config.get("FROZEN_BUILD"):  # a static copy has no server to answer the API
         from .api import bp as api_bp
         app.register_blueprint(api_bp)

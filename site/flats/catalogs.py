@@ -19,8 +19,8 @@ def fill_english(path: Path = ENGLISH) -> int:
         catalog = read_po(f, locale="en")
     filled = 0
     for message in catalog:
-        if message.id and not message.string:
-            message.string = message.id
+        if message.id and not (all(message.string) if isinstance(message.string, tuple) else message.string):
+            message.string = message.id  # a plural's (singular, plural) is English's two forms
             filled += 1
         message.flags.discard("fuzzy")
     with path.open("wb") as f:

@@ -44,3 +44,6 @@ def init_app(app: Flask) -> None:
     def content_check():
         """List every problem in content/ (also: python -m flats check)."""
         raise SystemExit(check())
+
+    from .rules_cli import init_app as init_rules_cli
+    init_rules_cli(app)

@@ -58,6 +58,13 @@ def today(ctx):
     return Markup(f'<time datetime="{on.isoformat()}">{escape(format_date(on, "long"))}</time>')
 
 
+@register("rules_reviewed")
+def rules_reviewed(ctx):
+    """When a person last checked content/rules/ against the law (about.yaml)."""
+    day = _rules(ctx).reviewed
+    return Markup(f'<time datetime="{day.isoformat()}">{escape(format_date(day, "long"))}</time>')
+
+
 @register("criteria_history")
 def criteria_history(ctx):
     return Markup(render_template("figures/criteria_history.html", criteria=_rules(ctx).criteria, on=ctx["on"]))

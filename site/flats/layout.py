@@ -1,11 +1,13 @@
 """What every page's layout needs: navigation, language links, footer links."""
 from __future__ import annotations
 
+import posixpath
+
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
-from .i18n import current_language, relative, url
+from .i18n import LANGUAGES, current_language, relative, url
 
 FOOTER = ("kontakt", "deklaracja-dostepnosci", "ochrona-danych")
 ERROR_TITLES = {
@@ -15,6 +17,8 @@ ERROR_TITLES = {
 }
 # Pages from blueprints that join the content pages in the main menu: (position, endpoint, label).
 EXTRA_NAV: list[tuple[int, str, object]] = []
+# Pages from blueprints that join the footer links after FOOTER: (endpoint, label).
+EXTRA_FOOTER: list[tuple[str, object]] = []
 
 
 def alternate_url(lang: str) -> str:
@@ -25,6 +29,24 @@ def alternate_url(lang: str) -> str:
         except BuildError:
             pass
     return relative(f"/{lang}/", request.path)
+
+
+def site_base() -> str:
+    """The site's absolute address: site.url if set, else this request's host (live only)."""
+    configured = current_app.extensions.get("site", {}).get("site", {}).get("url", "")
+    if configured:
+        return configured.rstrip("/")
+    return "" if current_app.config.get("FROZEN_BUILD") else request.host_url.rstrip("/")
+
+
+def hreflang_links() -> list[tuple[str, str]]:
+    """(lang, absolute URL) of this page in every language; none when the address is unknown."""
+    base = site_base()
+    if not base:
+        return []
+    here = request.path
+    return [(lang, base + posixpath.normpath(posixpath.join(here, alternate_url(lang)))
+             + ("/" if alternate_url(lang).endswith("/") else "")) for lang in LANGUAGES]
 
 
 def nav_items() -> list[dict]:
@@ -41,9 +63,11 @@ def nav_items() -> list[dict]:
 
 
 def footer_links() -> list[tuple[str, str]]:
+    """(relative href, label) for each footer link."""
     content = current_app.extensions.get("content")
     pages = [content.get(current_language(), slug) for slug in FOOTER] if content else []
-    return [(p.slug, p.nav_title or p.title) for p in pages if p]
+    links = [(url("pages.page", slug=p.slug), p.nav_title or p.title) for p in pages if p]
+    return links + [(url(endpoint), str(label)) for endpoint, label in EXTRA_FOOTER]
 
 
 def error_title(error) -> str:
@@ -53,4 +77,5 @@ def error_title(error) -> str:
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
+        hreflang_links=hreflang_links,
         footer_links=footer_links, error_title=error_title)

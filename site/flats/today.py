@@ -4,14 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def today() -> dt.date:
     """Today in Warsaw, or the configured FIXED_DATE (tests, reproducible builds)."""
-    fixed = current_app.config.get("FIXED_DATE")
+    fixed = current_app.config.get("FIXED_DATE") if has_app_context() else None
     if fixed:
         return fixed if isinstance(fixed, dt.date) else dt.date.fromisoformat(fixed)
     return dt.datetime.now(WARSAW).date()

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from .. import layout, urls
+from ..cache import cached_page
 from ..i18n import current_language
 from ..rules import assess, fee_table
 from ..today import today
@@ -19,11 +20,13 @@ FACILITY = "<any(mielec,chelm):facility>"
 
 
 @bp.get(f"/{LANG}/sprawdz/")
+@cached_page
 def start():
     return render_template("checker/start.html")
 
 
 @bp.route(f"/{LANG}/sprawdz/{FACILITY}/", methods=["GET", "POST"])
+@cached_page
 def check(facility: str):
     form = FORMS[facility](formdata=request.form if request.method == "POST" else None)
     fields = [form[name] for name in ORDER]

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language
 from ..urls import all_urls
 from .. import today
+from ..cache import cached_page
 
 bp = Blueprint("pages", __name__)
 LANG = "<any(pl,en,uk):lang>"
@@ -44,6 +45,7 @@ def robots():
 
 @bp.get(f"/{LANG}/", defaults={"slug": "index"})
 @bp.get(f"/{LANG}/<slug>/")
+@cached_page
 def page(slug: str):
     content = current_app.extensions["content"]
     found = content.get(current_language(), slug)

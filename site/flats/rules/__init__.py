@@ -8,9 +8,10 @@ from .errors import NoRulesForDate, RulesError
 from .fees import Fee, FeeRow, fee_table, income_thresholds
 from .loader import load_rules
 from .model import Bracket, Criterion, Facility, FeeTable, Group, MonthlyCost, Rules
+from .review import Review, review_dates
 
 __all__ = [
     "Answers", "Bracket", "Criterion", "Facility", "Fee", "FeeRow", "FeeTable", "Group",
-    "MonthlyCost", "NoRulesForDate", "Outcome", "Rules", "RulesError",
-    "assess", "fee_table", "income_thresholds", "load_rules",
+    "MonthlyCost", "NoRulesForDate", "Outcome", "Review", "Rules", "RulesError",
+    "assess", "fee_table", "income_thresholds", "load_rules", "review_dates",
 ]

@@ -227,7 +227,6 @@
     Array.prototype.forEach.call(document.querySelector("main").children, function (el) {
       if (!el.classList.contains("frozen-result") && el.tagName !== "TEMPLATE") { el.hidden = !visible; }
     });
-    document.querySelectorAll("[data-js-hide]").forEach(function (el) { el.hidden = true; });
   }
 
   function showForm() {
@@ -238,8 +237,6 @@
     form.querySelector("input").focus();
   }
 
-  form.hidden = false;
-  document.querySelectorAll("[data-js-hide]").forEach(function (el) { el.hidden = true; });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearErrors();

@@ -1,0 +1,171 @@
+"""`flask rules show --on DATE` and `flask rules check`: the dated rules, for the people who keep them.
+
+Both read content/rules/ afresh from CONTENT_DIR, and both say when the
+statutory review date of the income criterion has passed (the data needs checking).
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, has_app_context
+from flask.cli import ScriptInfo
+
+from .config import Config
+from .money import format_money
+from .rules import NoRulesForDate, Rules, RulesError, fee_table, load_rules, review_dates
+from .today import today
+
+GUIDE = "content/README.md"
+
+
+def show_lines(rules: Rules, on: date) -> list[str]:
+    """The criterion, costs, brackets and amounts in force on `on`, as text lines."""
+    criterion = rules.criterion_on(on)
+    lines = [f"Rules in force on {on.isoformat()} (content/rules/, last reviewed {rules.reviewed.isoformat()})", "",
+             f"Income criterion since {criterion.since.isoformat()} ({criterion.source}):",
+             f"  person living alone:    {format_money(criterion.single)}",
+             f"  per person in a family: {format_money(criterion.family)}"]
+    for code, facility in sorted(rules.facilities.items()):
+        lines += ["", f"{code}:"] + _facility_lines(rules, on, code, facility)
+    return lines
+
+
+def _facility_lines(rules: Rules, on: date, code: str, facility) -> list[str]:
+    lines = []
+    if facility.monthly_costs:
+        cost = facility.monthly_cost_on(on)
+        lines.append(f"  monthly cost of a place: {format_money(cost.amount)} since {cost.since.isoformat()} ({cost.source})")
+    table = facility.fee_table_on(on)
+    if table is None:
+        return lines + ["  no fee table: above the criterion the centre sets the fee by decision"]
+    lines.append(f"  fee table since {table.since.isoformat()}, for households: {table.covers} ({table.source})")
+    for row in fee_table(rules, on, code):
+        lines.append("    " + _row(row))
+    return lines
+
+
+def _row(row) -> str:
+    start = format_money(row.income_from)
+    if row.income_to is None:
+        income, share = f"from {start}", f"over {row.lower_percent} %"
+    else:
+        income = f"{start} – {format_money(row.income_to)}"
+        share = f"up to {row.upper_percent} %" if row.lower_percent is None else \
+            f"over {row.lower_percent} % up to {row.upper_percent} %"
+    fee = "free" if row.kind == "free" else f"{row.percent_of_cost} % of the cost = {format_money(row.amount)}"
+    return f"income {income} ({share} of the criterion): {fee}"
+
+
+def review_lines(rules: Rules, on: date) -> list[str]:
+    """When the criterion is reviewed next; a NEEDS CHECKING line once that date has come."""
+    dates = review_dates(rules, on)
+    lines = [f"Next statutory review of the criterion: {dates.due.isoformat()} "
+             f"(every {dates.every_years} years from {dates.criterion_since.isoformat()})"
+             + ("; a later criterion is already in the data" if dates.newer_known else "")]
+    if dates.overdue_on(on):
+        lines.append(f"NEEDS CHECKING: the review date {dates.due.isoformat()} has passed, but the newest criterion "
+                     f"is from {dates.criterion_since.isoformat()}. Check the current regulation and add the new "
+                     f"criterion to content/rules/criterion.yaml (see {GUIDE}).")
+    return lines
+
+
+def problems_in(folder: Path, on: date) -> tuple[Rules | None, list[str]]:
+    """Every problem in the rules data: what loading finds, then gaps on `on`."""
+    try:
+        rules = load_rules(folder)
+    except RulesError as exc:
+        return None, list(exc.problems)
+    problems = []
+    if rules.reviewed > on:
+        problems.append(f"about.yaml: reviewed {rules.reviewed.isoformat()} is after today ({on.isoformat()}). "
+                        "Fix: write the day the rules were actually checked.")
+    checks = [lambda: rules.criterion_on(on)] + [lambda f=f: f.check_date(on) for f in rules.facilities.values()]
+    for check in checks:
+        try:
+            check()
+        except NoRulesForDate as exc:
+            problems.append(f"{exc}. Fix: add an entry in force on {on.isoformat()}.")
+    return rules, problems
+
+
+@click.group("rules")
+def rules_group():
+    """The dated rules in content/rules/ (criterion, costs, fee tables)."""
+
+
+@rules_group.command("show")
+@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="The day whose rules to show, as YYYY-MM-DD (default: today).")
+def show(on):
+    """Print the criteria, brackets and amounts in force on a day."""
+    day = on.date() if on else _today()
+    rules = _load_or_exit()
+    try:
+        lines = show_lines(rules, day) + [""] + review_lines(rules, day)
+    except NoRulesForDate as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo("\n".join(lines))
+
+
+@rules_group.command("check")
+@click.option("--strict", is_flag=True, help="Also fail (exit 1) when the review date has passed.")
+def check(strict):
+    """List every problem in content/rules/ (exit 1 if there is any)."""
+    day = _today()
+    rules, problems = problems_in(_folder(), day)
+    notes = _notes(rules, day)
+    if strict:
+        problems += [note for note in notes if note.startswith("NEEDS CHECKING")]
+    if problems:
+        click.echo(f"{len(problems)} problem(s):", err=True)
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+    else:
+        click.echo("content/rules: no problems")
+    click.echo("\n".join(notes))
+    raise SystemExit(1 if problems else 0)
+
+
+def init_app(app: Flask) -> None:
+    """Also an entry point (pyproject: flask.commands), so it runs without building the app."""
+    app.cli.add_command(rules_group)
+
+
+def _notes(rules: Rules | None, on: date) -> list[str]:
+    try:
+        return review_lines(rules, on) if rules else []
+    except NoRulesForDate:  # already a problem
+        return []
+
+
+def _app() -> Flask | None:
+    """The app if it can be built; None when the data stops it (check must still report)."""
+    if has_app_context():
+        return current_app
+    info = click.get_current_context().find_object(ScriptInfo)
+    try:
+        return info.load_app() if info else None
+    except Exception:  # noqa: BLE001 - the rules are then read and reported directly
+        return None
+
+
+def _folder() -> Path:
+    app = _app()
+    return Path(app.config["CONTENT_DIR"] if app else Config.CONTENT_DIR) / "rules"
+
+
+def _today() -> date:
+    app = _app()
+    if app is None:
+        return today()
+    with app.app_context():
+        return today()
+
+
+def _load_or_exit() -> Rules:
+    try:
+        return load_rules(_folder())
+    except RulesError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -1,0 +1,56 @@
+"""For staff: stable links for the BIP, how to print, printable posters with QR codes."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+from flask_babel import gettext as _, lazy_gettext as _l
+
+from .. import layout, urls
+from ..cache import cached_page
+from ..i18n import current_language
+from ..rules import review_dates
+from ..today import today
+from . import links
+from .posters import POSTERS
+from .qr import qr_svg
+
+bp = Blueprint("staff", __name__)
+LANG = "<any(pl,en,uk):lang>"
+FACILITY = "<any(mielec,chelm):facility>"
+
+
+@bp.get(f"/{LANG}/dla-pracownikow/")
+@cached_page
+def index():
+    app, lang = current_app, current_language()
+    groups = links.content_groups(app, lang)
+    return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
+                           example=links.example(groups), site_address=links.site_address(app),
+                           stable_url=lambda path: links.stable_url(app, path), **_review())
+
+
+@bp.get(f"/{LANG}/dla-pracownikow/plakat/{FACILITY}/")
+@cached_page
+def poster(facility: str):
+    app, lang = current_app, current_language()
+    page = app.extensions["content"].get(lang, facility)
+    target = links.stable_url(app, page.path)
+    qr = qr_svg(target, _("QR code with the address %(url)s", url=target)) if links.site_address(app) else None
+    return render_template("staff/poster.html", heading=page.title, facility=facility, text=POSTERS[facility],
+                           centre=app.extensions["contacts"][facility], lang=lang, target=target, qr=qr)
+
+
+def _review() -> dict:
+    """When the rules were last checked, and whether the statutory review date has come."""
+    on = today()
+    dates = review_dates(current_app.extensions["rules"], on)
+    return {"review": dates, "overdue": dates.overdue_on(on)}
+
+
+def _urls(app, lang):
+    yield f"/{lang}/dla-pracownikow/"
+    for facility in POSTERS:
+        yield f"/{lang}/dla-pracownikow/plakat/{facility}/"
+
+
+urls.EXTRA.append(_urls)
+layout.EXTRA_FOOTER.append(("staff.index", _l("For staff")))

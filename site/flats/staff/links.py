@@ -1,0 +1,73 @@
+"""Every public page and linkable section of one language, with its stable address."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Flask, request
+from flask_babel import lazy_gettext as _l
+
+from ..content import page_path
+from ..i18n import relative
+from ..urls import all_urls
+
+# Labels for the pages that are not content pages, by path after /<lang>/.
+OTHER_PAGES = {
+    "sprawdz/": _l("Self-check: choose a place"),
+    "sprawdz/mielec/": _l("Self-check for Mielec"),
+    "sprawdz/chelm/": _l("Self-check for Chełm"),
+    "dla-pracownikow/": _l("For staff (this page)"),
+    "dla-pracownikow/plakat/mielec/": _l("Poster to print: Mielec"),
+    "dla-pracownikow/plakat/chelm/": _l("Poster to print: Chełm"),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    path: str  # from the site root, with #section if any
+    level: int = 1  # 1 for a page, 2 or 3 for its sections
+
+    @property
+    def href(self) -> str:
+        return relative(self.path, request.path)
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    page: Link
+    sections: list[Link] = field(default_factory=list)
+
+
+def site_address(app: Flask) -> str:
+    """content/site.yaml's site.url without the final slash; "" while it is not set."""
+    return app.extensions["site"]["site"]["url"].strip().rstrip("/")
+
+
+def stable_url(app: Flask, path: str) -> str:
+    """The full address once site.url is set; until then the path from the site root."""
+    return site_address(app) + path
+
+
+def content_groups(app: Flask, lang: str) -> list[Group]:
+    """Content pages (menu order first) with their h2/h3 sections."""
+    pages = [p for (l, _), p in app.extensions["content"].pages.items() if l == lang]
+    pages.sort(key=lambda p: (p.slug != "index", p.nav is None, p.nav or 0, p.slug))
+    return [Group(p.slug, Link(p.title, p.path),
+                  [Link(text, f"{p.path}#{id_}", level) for level, id_, text in p.headings])
+            for p in pages]
+
+
+def other_pages(app: Flask, lang: str) -> list[Link]:
+    """The site's other pages in this language (self-check, staff pages, posters)."""
+    content = {page_path(lang, slug) for slug in app.extensions["content"].slugs}
+    prefix = f"/{lang}/"
+    return [Link(str(OTHER_PAGES.get(path[len(prefix):], path)), path)
+            for path in all_urls(app) if path.startswith(prefix) and path not in content]
+
+
+def example(groups: list[Group], page: str = "odplatnosc", section: str = "chelm") -> Link:
+    """A section to show as an example: the fees page's Chełm section, else the first there is."""
+    sections = [link for group in groups for link in group.sections]
+    wanted = [link for link in sections if link.path.endswith(f"/{page}/#{section}")]
+    return (wanted or sections)[0]

@@ -1,0 +1,44 @@
+"""`make bench`: measure the site in one run and write docs/BENCHMARKS.md.
+
+Page weight and requests (Chromium), in-process render time, live throughput
+against a "hello" Flask app under the same gunicorn settings (wrk), the
+frozen build under nginx, build time, engine speed and Lighthouse scores.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+from tests.perf import measure  # noqa: E402
+from tests.perf.report import write_section  # noqa: E402
+
+
+def main() -> int:
+    from flats import create_app
+    app = create_app()
+    routes = (ROOT / "tests" / "routes.txt").read_text().split()
+    sections = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        build = Path(tmp) / "build"
+        sections["build"] = measure.build_and_engine(app, build)
+        sections["weight"] = measure.page_weights(app, routes)
+        sections["render"] = measure.render_times(app, routes)
+        sections["throughput"] = measure.throughput(build)
+        sections["lighthouse"] = measure.lighthouse(build)
+    today = dt.date.today().isoformat()
+    for name, markdown in sections.items():
+        write_section(name, f"{markdown}\n\n_Measured {today} by `make bench` on this project's 2-core machine._")
+        print(markdown, end="\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The measurements of `make bench`, each returning a Markdown section."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from tests.browser import chromium, served
+from tests.servers import gunicorn, nginx
+
+ROOT = Path(__file__).resolve().parents[2]
+KINDS = {"document": "HTML", "stylesheet": "CSS", "script": "JS", "image": "images"}
+
+
+def page_weights(app, routes: list[str]) -> str:
+    rows = ["| page | HTML | CSS | JS | images | total | requests |", "|---|---|---|---|---|---|---|"]
+    with served(app) as base, chromium() as browser:
+        for url in routes:
+            page = browser.new_page()
+            loaded = []
+            page.on("requestfinished", lambda r: loaded.append(r))
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            sizes = {kind: 0 for kind in KINDS.values()}
+            for request in loaded:
+                sizes[KINDS.get(request.resource_type, "images")] += len(request.response().body())
+            page.close()
+            total = sum(sizes.values())
+            rows.append(f"| {url} | " + " | ".join(f"{v / 1024:.1f} KB" for v in sizes.values())
+                        + f" | {total / 1024:.1f} KB | {len(loaded)} |")
+    return "## Page weight (live site, uncompressed)\n\nBudgets: HTML ≤ 30 KB, everything ≤ 60 KB, ≤ 4 requests " \
+           "(tests/test_budgets.py enforces them).\n\n" + "\n".join(rows)
+
+
+def render_times(app, routes: list[str], runs: int = 300) -> str:
+    client = app.test_client()
+    rows = ["| page | median ms | p99 ms |", "|---|---|---|"]
+    medians = []
+    for url in routes:
+        client.get(url)  # the first request renders; later ones come from memory
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            client.get(url).get_data()
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        medians.append(statistics.median(times))
+        rows.append(f"| {url} | {statistics.median(times):.3f} | {times[int(len(times) * 0.99) - 1]:.3f} |")
+    worst = max(medians)
+    verdict = "met" if worst <= 1 else "NOT met"
+    return (f"## Render time in process (Flask test client, {runs} requests a page)\n\nTarget: p50 ≤ 1 ms on every "
+            f"page — **{verdict}** (slowest median {worst:.3f} ms).\n\n" + "\n".join(rows))
+
+
+def wrk(url: str, seconds: int = 10, connections: int = 50) -> float:
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def throughput(build: Path) -> str:
+    if not shutil.which("wrk"):
+        return "## Throughput\n\nwrk is not installed (`make bench` installs Debian's wrk)."
+    with gunicorn("tests.perf.hello:create_app()") as base:
+        hello = wrk(base + "/")
+    with gunicorn() as base:
+        live = {url: wrk(base + url) for url in ("/pl/", "/pl/chelm/", "/uk/odplatnosc/")}
+    with nginx(build) as base:
+        frozen = wrk(base + "pl/chelm/")
+    ratio = min(live.values()) / hello
+    rows = ["| server | URL | requests/s | × hello |", "|---|---|---|---|",
+            f"| gunicorn, minimal Flask “hello” | / | {hello:.0f} | 1.00 |"]
+    rows += [f"| gunicorn, this site | {u} | {v:.0f} | {v / hello:.2f} |" for u, v in live.items()]
+    rows.append(f"| nginx, frozen build | /mieszkania/pl/chelm/ | {frozen:.0f} | {frozen / hello:.2f} |")
+    verdict = "met" if ratio >= 0.8 else "NOT met"
+    return ("## Throughput (wrk, 2 threads, 50 connections, 10 s each, same gunicorn settings)\n\n"
+            f"Target: live ≥ 0.8 × the hello floor — **{verdict}** (lowest {ratio:.2f} ×). wrk shares the "
+            "2 cores with the server, the same for every row.\n\n" + "\n".join(rows))
+
+
+def build_and_engine(app, build: Path, runs: int = 20000) -> str:
+    import freeze
+    from flats.rules import Answers, assess
+    from flats.rules.codes import SITUATIONS
+    start = time.perf_counter()
+    urls = freeze.build(build)
+    seconds = time.perf_counter() - start
+    rules, rng, on = app.extensions["rules"], random.Random(1), __import__("datetime").date.today()
+    answers = [Answers(rng.choice(["mielec", "chelm"]), rng.random() < .9, rng.random() < .8, rng.random() < .1,
+                       frozenset(s for s in SITUATIONS if rng.random() < .3), "single", None,
+                       Decimal(rng.randint(0, 500000)) / 100) for _ in range(runs)]
+    start = time.perf_counter()
+    for a in answers:
+        assess(a, rules, on)
+    per_second = runs / (time.perf_counter() - start)
+    verdict = "met" if seconds < 10 else "NOT met"
+    return (f"## Static build and engine\n\n- `make freeze`: {len(urls)} URLs in **{seconds:.2f} s** "
+            f"(target < 10 s: {verdict}).\n- Engine: **{per_second:,.0f} assessments a second** "
+            f"({runs} random answer sets, one core).")
+
+
+PAGES = {"home": "pl/", "facility": "pl/chelm/", "fees": "pl/odplatnosc/", "self-check form": "pl/sprawdz/chelm/"}
+
+
+def lighthouse(build: Path) -> str:
+    folder = ROOT / "tests" / "perf" / "lighthouse"
+    cli = folder / "node_modules" / ".bin" / "lighthouse"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=folder, check=True)
+    rows = ["| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|"]
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run " \
+            "--disable-background-networking --disable-component-update --disable-sync"
+    with nginx(build) as base:
+        for name, path in PAGES.items():
+            run = subprocess.run([str(cli), base + path, "--quiet", "--output=json", f"--chrome-flags={flags}",
+                                  "--only-categories=performance,accessibility,best-practices,seo"],
+                                 capture_output=True, text=True, env=env)
+            if run.returncode:
+                raise RuntimeError(f"lighthouse failed on {path}: {run.stderr[-2000:]}")
+            cats = json.loads(run.stdout)["categories"]
+            rows.append(f"| {name} ({path}) | " + " | ".join(
+                f"{round(cats[c]['score'] * 100)}" for c in ("performance", "accessibility", "best-practices", "seo"))
+                + " |")
+    return ("## Lighthouse 12.8.2 (mobile settings, frozen build under nginx)\n\nTarget: 100 in every category. "
+            "A self-check result is not measured: it is shown after a POST (live) or by the script (frozen), "
+            "which a Lighthouse URL run cannot reach.\n\n" + "\n".join(rows))

@@ -1,0 +1,67 @@
+"""Performance budgets, in Chromium: bytes, requests, no other hosts, no layout shift."""
+from __future__ import annotations
+
+import pytest
+
+from .browser import chromium, served
+from .test_freeze import build, files, sub_path  # noqa: F401  (fixtures)
+from .test_pages import ROUTES
+
+HTML_BUDGET, PAGE_BUDGET, REQUEST_BUDGET = 30 * 1024, 60 * 1024, 4
+CLS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+def measure(browser, url: str) -> dict:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    loaded = []
+    page.on("requestfinished", lambda r: loaded.append(r))
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    sizes = {r.url: len(r.response().body()) for r in loaded if r.response()}
+    shift = page.evaluate(CLS)
+    html = len(response.body())
+    context.close()
+    return {"html": html, "total": sum(sizes.values()), "requests": len(loaded),
+            "urls": list(sizes), "cls": shift}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def live(app):
+    with served(app) as base:
+        yield base
+
+
+def check_budget(result: dict, url: str, origin: str) -> None:
+    assert result["html"] <= HTML_BUDGET, f"{url}: HTML {result['html']} B > {HTML_BUDGET} B"
+    assert result["total"] <= PAGE_BUDGET, f"{url}: loads {result['total']} B > {PAGE_BUDGET} B"
+    assert result["requests"] <= REQUEST_BUDGET, f"{url}: {result['requests']} requests: {result['urls']}"
+    assert all(u.startswith(origin) for u in result["urls"]), f"{url}: another host: {result['urls']}"
+    assert result["cls"] == 0, f"{url}: layout shift {result['cls']}"
+
+
+def test_every_live_page_keeps_to_the_budgets(browser, live):
+    for url in ROUTES:
+        check_budget(measure(browser, live + url), url, live)
+
+
+def test_every_frozen_page_keeps_to_the_budgets_with_the_self_check_scripts(browser, build, sub_path):  # noqa: F811
+    pages = [p for p in files(build[0]) if p.endswith("index.html") and p != "index.html"]
+    checked = 0
+    for path in pages:
+        url = sub_path + path.removesuffix("index.html")
+        result = measure(browser, url)
+        check_budget(result, url, sub_path.split("/mieszkania/")[0])
+        checked += "dane.js" in " ".join(result["urls"])
+    assert checked == 6, "the frozen self-check pages load their answer tables"

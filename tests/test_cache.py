@@ -1,0 +1,24 @@
+"""Pages are rendered once per day and served from memory; answers never are."""
+from __future__ import annotations
+
+from flats import create_app
+
+
+def test_a_page_is_rendered_once_and_served_from_memory_until_the_day_changes():
+    app = create_app({"FIXED_DATE": "2026-11-23"})
+    client = app.test_client()
+    first = client.get("/pl/odplatnosc/").get_data()
+    assert len(app.extensions["page_cache"]) == 1
+    assert client.get("/pl/odplatnosc/").get_data() == first
+    app.config["FIXED_DATE"] = "2024-12-31"
+    older = client.get("/pl/odplatnosc/").get_data()
+    assert older != first and "776,00" in older.decode()
+    assert len(app.extensions["page_cache"]) == 2
+
+
+def test_answers_and_errors_are_never_cached():
+    app = create_app()
+    client = app.test_client()
+    client.post("/pl/sprawdz/chelm/", data={"income": "1234"})
+    client.get("/pl/no-such-page/")
+    assert not app.extensions.get("page_cache")

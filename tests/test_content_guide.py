@@ -1,0 +1,115 @@
+"""content/README.md stays true: its examples, followed word for word, work."""
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flats import create_app
+from flats.content import ContentError
+from flats.rules import assess, load_rules
+from flats.rules.yamlfile import load_yaml
+from flats.tokens import REGISTRY
+
+from .pagecheck import parse, text
+from .rules.conftest import make_answers
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
+FENCE = re.compile(r"^```(\w+) example=([\w-]+)\n(.*?)^```$", re.M | re.S)
+EXAMPLES = {name: body for _, name, body in FENCE.findall(GUIDE)}
+
+
+@pytest.fixture()
+def content(tmp_path) -> Path:
+    """A copy of content/ to follow the guide in."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def append(path: Path, example: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + example, encoding="utf-8")
+
+
+def insert_under(path: Path, key: str, example: str) -> None:
+    """Add `example` below the last entry of the list under `key:`, as the guide says."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"{key}:")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    path.write_text("\n".join(lines[:end] + example.rstrip("\n").split("\n") + lines[end:]), encoding="utf-8")
+
+
+def test_the_guide_has_every_example_the_tests_follow():
+    assert set(EXAMPLES) == {"page", "criterion", "criterion-cases", "cost"}
+
+
+def test_every_placeholder_the_guide_names_exists():
+    named = set(re.findall(r"\{\{(\w+)\}\}", GUIDE))
+    assert named and named <= set(REGISTRY), f"unknown placeholders in the guide: {named - set(REGISTRY)}"
+
+
+def test_a_new_criterion_added_as_the_guide_shows_is_in_force_from_its_date(content):
+    append(content / "rules" / "criterion.yaml", EXAMPLES["criterion"])
+    rules = load_rules(content / "rules")
+    new = yaml.safe_load(EXAMPLES["criterion"])[0]
+    assert rules.criterion_on(new["since"]).single == Decimal(new["single"])
+    assert rules.criterion_on(new["since"]).family == Decimal(new["family_per_person"])
+    assert rules.criterion_on(date(2027, 12, 31)).single == Decimal("1010.00"), "the day before keeps the old one"
+
+
+def test_the_guides_test_cases_pass_with_the_guides_criterion(content):
+    append(content / "rules" / "criterion.yaml", EXAMPLES["criterion"])
+    rules = load_rules(content / "rules")
+    cases = load_yaml(EXAMPLES["criterion-cases"])
+    assert len(cases) == 2
+    for case in cases:
+        fee = assess(make_answers(case["answers"]), rules, case["on"]).fee
+        assert fee.kind == case["fee"]["kind"], case["name"]
+        assert fee.criterion == Decimal(case["fee"]["criterion"]), case["name"]
+
+
+def test_the_guides_test_cases_fail_without_the_new_criterion(content):
+    rules = load_rules(content / "rules")
+    on_the_day = load_yaml(EXAMPLES["criterion-cases"])[1]
+    assert assess(make_answers(on_the_day["answers"]), rules, on_the_day["on"]).fee.kind != on_the_day["fee"]["kind"]
+
+
+def test_a_new_monthly_cost_added_as_the_guide_shows_changes_the_chelm_fees_from_its_date(content):
+    insert_under(content / "rules" / "chelm.yaml", "monthly_cost", EXAMPLES["cost"])
+    rules = load_rules(content / "rules")
+    new = yaml.safe_load(EXAMPLES["cost"])[0]
+    assert rules.monthly_cost_on(new["since"]) == Decimal(new["amount"])
+    assert rules.monthly_cost_on(date(2026, 12, 31)) == Decimal("1498.67")
+    answers = make_answers({"facility": "chelm", "income": "1200.00"})
+    assert assess(answers, rules, new["since"]).fee.amount == Decimal(new["amount"]) * 20 / 100
+
+
+def test_a_section_added_in_every_language_as_the_guide_shows_appears_on_the_page(content):
+    for lang in ("pl", "en", "uk"):
+        append(content / lang / "pytania.md", "\n" + EXAMPLES["page"])
+    app = create_app({"TESTING": True, "PAGE_CACHE": False, "CONTENT_DIR": content, "FIXED_DATE": "2026-11-23"})
+    html = app.test_client().get("/pl/pytania/").get_data(as_text=True)
+    section = parse(html, "/pl/pytania/").find(".//h2[@id='jak-pomoc']")
+    assert section is not None, "the new section has its stable id"
+    assert "1 010,00 zł" in text(parse(html, "/pl/pytania/")), "the placeholder shows the amount in force"
+    assert 'href="../kontakt/#mielec"' in html, "the link to another page is made relative"
+
+
+def test_a_section_added_in_one_language_only_is_refused_naming_the_files(content):
+    append(content / "pl" / "pytania.md", "\n" + EXAMPLES["page"])
+    with pytest.raises(ContentError) as info:
+        create_app({"TESTING": True, "CONTENT_DIR": content})
+    assert "content/en/pytania.md" in str(info.value) and "jak-pomoc" in str(info.value)
+
+
+def test_every_change_of_the_criterion_has_a_case_on_its_first_day_as_the_guide_asks():
+    rules = load_rules(ROOT / "content" / "rules")
+    cases = load_yaml((ROOT / "tests" / "rules" / "cases" / "criterion_dates.yaml").read_text(encoding="utf-8"))
+    days = {case["on"] for case in cases}
+    missing = [c.since.isoformat() for c in rules.criteria[1:] if c.since not in days]
+    assert not missing, f"add a case on {missing} to tests/rules/cases/criterion_dates.yaml (content/README.md)"

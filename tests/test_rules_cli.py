@@ -1,0 +1,108 @@
+"""`flask rules show --on DATE` and `flask rules check`, through Flask's CLI runner."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flats import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(args: list[str], day: str = "2026-11-23", content: Path | None = None):
+    """Run a `flask` command on an app that, like `flask content check`, loads nothing at start-up."""
+    config = {"TESTING": True, "LOAD_CONTENT": False, "FIXED_DATE": day}
+    if content:
+        config["CONTENT_DIR"] = content
+    return create_app(config).test_cli_runner().invoke(args=args)
+
+
+def test_rules_show_prints_the_criterion_costs_brackets_and_amounts_in_force_on_the_day():
+    result = run(["rules", "show", "--on", "2024-12-31"])
+    assert result.exit_code == 0, result.output
+    out = result.output.replace("\xa0", " ")
+    assert "Income criterion since 2022-01-01" in out
+    assert "776,00 zł" in out and "600,00 zł" in out
+    assert "1 498,67 zł" in out, "Chełm's monthly cost"
+    assert "over 100 % up to 150 % of the criterion): 20 % of the cost = 299,73 zł" in out
+    assert "776,01 zł – 1 164,00 zł" in out, "the bracket's incomes for that day's criterion"
+    assert "from 2 716,01 zł (over 350 % of the criterion): 100 % of the cost = 1 498,67 zł" in out
+    assert "mielec:\n  no fee table" in out
+
+
+def test_rules_show_follows_the_criterion_change_on_its_first_day():
+    out = run(["rules", "show", "--on", "2025-01-01"]).output.replace("\xa0", " ")
+    assert "1 010,00 zł" in out and "823,00 zł" in out and "776,00 zł" not in out
+
+
+def test_rules_show_without_a_date_uses_today():
+    assert "Rules in force on 2026-11-23" in run(["rules", "show"]).output
+
+
+def test_rules_show_refuses_a_day_no_rule_covers():
+    result = run(["rules", "show", "--on", "2010-01-01"])
+    assert result.exit_code == 1
+    assert "no income criterion on 2010-01-01" in result.output
+
+
+@pytest.mark.parametrize("command", [["rules", "show", "--on", "2028-01-01"], ["rules", "check"]])
+def test_both_commands_say_when_the_data_needs_checking(command):
+    out = run(command, day="2028-01-01").output
+    assert "NEEDS CHECKING" in out and "2028-01-01" in out and "content/README.md" in out
+
+
+@pytest.mark.parametrize("command", [["rules", "show", "--on", "2027-12-31"], ["rules", "check"]])
+def test_neither_command_warns_before_the_review_date(command):
+    result = run(command, day="2027-12-31")
+    assert result.exit_code == 0 and "NEEDS CHECKING" not in result.output
+    assert "Next statutory review of the criterion: 2028-01-01" in result.output
+
+
+def test_rules_check_passes_on_the_real_data():
+    result = run(["rules", "check"])
+    assert result.exit_code == 0, result.output
+    assert "content/rules: no problems" in result.output
+
+
+def test_rules_check_exits_0_when_only_the_review_is_due_and_1_with_strict():
+    assert run(["rules", "check"], day="2028-01-01").exit_code == 0
+    strict = run(["rules", "check", "--strict"], day="2028-01-01")
+    assert strict.exit_code == 1 and "1 problem(s)" in strict.output
+
+
+def test_rules_check_lists_every_problem_at_once_and_exits_1(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    criterion = content / "rules" / "criterion.yaml"
+    criterion.write_text(criterion.read_text().replace('single: "1010.00"', 'single: 1010'))
+    about = content / "rules" / "about.yaml"
+    about.write_text(about.read_text().replace("reviewed: 2026-11-23", "reviewed: someday"))
+    result = run(["rules", "check"], content=content)
+    assert result.exit_code == 1
+    assert "2 problem(s)" in result.output
+    assert "criterion.yaml" in result.output and "about.yaml" in result.output
+
+
+def test_rules_check_names_a_reviewed_date_in_the_future(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    result = run(["rules", "check"], day="2026-01-01", content=content)
+    assert result.exit_code == 1 and "about.yaml: reviewed 2026-11-23 is after today" in result.output
+
+
+def test_flask_rules_check_lists_every_problem_even_when_the_site_could_not_start(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1] / "content"
+    shutil.copytree(root, tmp_path / "content")
+    (tmp_path / "content" / "rules" / "criterion.yaml").write_text("values: [oops\n")
+    flask = Path(sys.executable).with_name("flask")
+    run = subprocess.run([str(flask), "--app", "flats", "rules", "check"], capture_output=True, text=True,
+                         env=dict(os.environ, FLATS_CONTENT_DIR=str(tmp_path / "content")))
+    assert run.returncode == 1
+    assert "criterion.yaml" in run.stderr and "Traceback" not in run.stderr + run.stdout

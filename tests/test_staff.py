@@ -1,0 +1,156 @@
+"""For staff: every page and section with its stable address, review dates, posters."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+
+from flats import create_app
+from flats.rules import load_rules, review_dates
+from flats.rules.review import add_years
+from flats.urls import all_urls
+
+from .pagecheck import parse, text
+from .rules.conftest import RULES_DIR
+
+LANGS = ("pl", "en", "uk")
+SITE = "https://mieszkania.test"
+
+
+@pytest.fixture(scope="module")
+def addressed():
+    """An app whose content/site.yaml would give the site's address."""
+    app = create_app({"TESTING": True, "PAGE_CACHE": False})
+    app.extensions["site"]["site"]["url"] = SITE + "/"
+    return app
+
+
+@contextmanager
+def on_day(app, day: str):
+    app.config["FIXED_DATE"] = day
+    try:
+        yield app.test_client()
+    finally:
+        app.config.pop("FIXED_DATE")
+
+
+def page(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return parse(response.get_data(as_text=True), url)
+
+
+def svgs(tree) -> list:
+    return [el for el in tree.iter() if isinstance(el.tag, str) and el.tag.endswith("svg")]
+
+
+def codes(tree) -> list[str]:
+    return [text(code) for code in tree.iter("code")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_staff_page_lists_every_page_and_section_with_its_path_when_no_address_is_set(app, client, lang):
+    shown = codes(page(client, f"/{lang}/dla-pracownikow/"))
+    for path in [p for p in all_urls(app) if p.startswith(f"/{lang}/")]:
+        assert path in shown, f"{path} is missing from the staff page"
+    for (page_lang, slug), found in app.extensions["content"].pages.items():
+        if page_lang == lang:
+            for _, id_, _ in found.headings:
+                assert f"{found.path}#{id_}" in shown, f"{found.path}#{id_} is missing"
+
+
+def test_without_an_address_the_staff_page_says_the_full_address_begins_with_the_sites_and_invents_none(client):
+    tree = page(client, "/en/dla-pracownikow/")
+    assert all(code.startswith("/en/") for code in codes(tree))
+    assert "content/site.yaml" in text(tree.find(".//main"))
+    assert "http" not in " ".join(codes(tree))
+
+
+def test_with_an_address_every_stable_url_is_absolute_and_the_links_stay_relative(addressed):
+    tree = page(addressed.test_client(), "/pl/dla-pracownikow/")
+    shown = codes(tree)
+    assert f"{SITE}/pl/odplatnosc/#chelm" in shown
+    assert all(code.startswith(SITE + "/pl/") for code in shown)
+    hrefs = [a.get("href") for a in tree.iter("a")]
+    assert "../odplatnosc/#chelm" in hrefs and not any(h.startswith("http") for h in hrefs)
+
+
+def test_the_staff_page_links_both_posters_and_says_when_the_rules_were_last_reviewed(client):
+    tree = page(client, "/pl/dla-pracownikow/")
+    hrefs = {a.get("href") for a in tree.iter("a")}
+    assert {"plakat/mielec/", "plakat/chelm/"} <= hrefs
+    reviewed = load_rules(RULES_DIR).reviewed.isoformat()
+    assert reviewed in {t.get("datetime") for t in tree.iter("time")}
+
+
+def test_every_page_links_the_staff_page_from_the_footer(client):
+    footer = page(client, "/uk/kontakt/").find(".//footer")
+    assert "../dla-pracownikow/" in {a.get("href") for a in footer.iter("a")}
+
+
+@pytest.mark.parametrize("day, warned", [("2027-12-31", False), ("2028-01-01", True), ("2029-06-30", True)])
+def test_the_staff_page_warns_once_the_criterions_three_year_review_date_has_passed(app, day, warned):
+    with on_day(app, day) as client:
+        tree = page(client, "/en/dla-pracownikow/")
+    notice = tree.find(".//div[@class='notice warning review-overdue']")
+    assert (notice is not None) is warned
+    if warned:
+        assert "2028-01-01" in {t.get("datetime") for t in notice.iter("time")}
+
+
+def test_the_review_date_is_three_years_after_the_criterion_in_force_took_effect():
+    rules = load_rules(RULES_DIR)
+    dates = review_dates(rules, date(2026, 11, 23))
+    assert (dates.criterion_since, dates.due) == (date(2025, 1, 1), date(2028, 1, 1))
+    assert not dates.overdue_on(date(2027, 12, 31)) and dates.overdue_on(date(2028, 1, 1))
+
+
+def test_a_past_review_is_not_overdue_when_a_later_criterion_is_already_in_the_data():
+    rules = load_rules(RULES_DIR)
+    assert not review_dates(rules, date(2021, 12, 1)).overdue_on(date(2021, 12, 1))
+
+
+def test_a_review_counted_from_29_february_falls_on_28_february():
+    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize("lang, sentence", [("pl", "porównaliśmy z przepisami"), ("en", "against the law on"),
+                                            ("uk", "звірили суми та правила")])
+def test_the_fees_page_says_when_the_rules_were_last_reviewed(client, lang, sentence):
+    tree = page(client, f"/{lang}/odplatnosc/")
+    reviewed = load_rules(RULES_DIR).reviewed.isoformat()
+    paragraph = next(p for p in tree.iter("p") if sentence in text(p))
+    assert paragraph.find("time").get("datetime") == reviewed
+
+
+@pytest.mark.parametrize("facility, phones", [("mielec", ["571 389 067", "17 780 53 94", "17 780 53 93"]),
+                                              ("chelm", ["82 564 21 26"])])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_poster_names_the_place_and_gives_every_phone_as_a_tel_link(app, client, lang, facility, phones):
+    tree = page(client, f"/{lang}/dla-pracownikow/plakat/{facility}/")
+    assert text(tree.find(".//h1")) == app.extensions["content"].get(lang, facility).title
+    tels = {a.get("href") for a in tree.iter("a")}
+    for number in phones:
+        assert "tel:+48" + number.replace(" ", "") in tels
+    centre = app.extensions["contacts"][facility]
+    assert centre.address in text(tree.find(".//main"))
+    assert all(p.who[lang] in text(tree.find(".//main")) for p in centre.phones)
+    assert tree.find(".//main[@class='wrap poster']") is not None, "the print styles hide the menus by this class"
+
+
+def test_without_an_address_a_poster_has_no_qr_code_and_says_where_to_set_it(client):
+    tree = page(client, "/pl/dla-pracownikow/plakat/chelm/")
+    assert not svgs(tree) and tree.find(".//img") is None
+    assert "content/site.yaml" in text(tree.find(".//main"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_an_address_a_poster_has_an_inline_svg_qr_code_to_the_place_without_style(addressed, lang):
+    html = addressed.test_client().get(f"/{lang}/dla-pracownikow/plakat/mielec/").get_data(as_text=True)
+    tree = parse(html, "poster")
+    [svg] = svgs(tree)
+    assert svg.get("role") == "img" and SITE + f"/{lang}/mielec/" in svg.get("aria-label")
+    assert "style" not in html.split("<svg", 1)[1].split("</svg>", 1)[0], "the CSP forbids inline styles"
+    assert "data:image" not in html.split("<main", 1)[1]
+    assert f"{SITE}/{lang}/mielec/" in text(tree.find(".//figcaption"))
