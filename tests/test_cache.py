@@ -22,3 +22,14 @@ def test_answers_and_errors_are_never_cached():
     client.post("/pl/sprawdz/chelm/", data={"income": "1234"})
     client.get("/pl/no-such-page/")
     assert not app.extensions.get("page_cache")
+
+
+def test_a_page_from_memory_is_the_same_page_with_the_same_headers():
+    cold = create_app({"PAGE_CACHE": False}).test_client().get("/uk/chelm/")
+    client = create_app().test_client()
+    first, second = client.get("/uk/chelm/"), client.get("/uk/chelm/?utm=x")
+    assert first.get_data() == second.get_data() == cold.get_data()
+    assert dict(second.headers) == dict(cold.headers)
+    head = client.head("/uk/chelm/")
+    assert head.status_code == 200 and head.data == b"" and head.headers["Content-Length"] == cold.headers["Content-Length"]
+    assert client.post("/uk/sprawdz/chelm/", data={}).status_code == 200

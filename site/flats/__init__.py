@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from flask_babel import format_date
 
-from . import contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
+from . import cache, contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
 from .money import format_money
 from .rules import load_rules
 from .config import Config
@@ -44,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals["format_date"] = format_date
     if app.config.get("LOAD_CONTENT", True):
         load_data(app)
+    cache.init_app(app)
     return app
 
 

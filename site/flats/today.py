@@ -11,7 +11,11 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 
 def today() -> dt.date:
     """Today in Warsaw, or the configured FIXED_DATE (tests, reproducible builds)."""
-    fixed = current_app.config.get("FIXED_DATE") if has_app_context() else None
+    return today_for(current_app.config if has_app_context() else {})
+
+
+def today_for(config) -> dt.date:
+    fixed = config.get("FIXED_DATE")
     if fixed:
         return fixed if isinstance(fixed, dt.date) else dt.date.fromisoformat(fixed)
     return dt.datetime.now(WARSAW).date()
