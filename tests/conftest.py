@@ -5,6 +5,7 @@ import pytest
 
 from flats import create_app
 
+from .browser import chromium, served
 from .pagecheck import PageChecker
 
 
@@ -22,3 +23,25 @@ def client(app):
 @pytest.fixture(scope="session")
 def checker(app):
     return PageChecker(app.test_client())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, once for the whole run."""
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def base_url(app):
+    """The app served on loopback."""
+    with served(app) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page with JavaScript on (axe-core needs it; the site does not)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()

@@ -4,30 +4,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .browser import chromium, served
 from .test_pages import ROUTES
 
 AXE = Axe()
-
-
-@pytest.fixture(scope="module")
-def base_url(app):
-    with served(app) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def violations(page) -> list[str]:

@@ -1,9 +1,6 @@
 """Performance budgets, in Chromium: bytes, requests, no other hosts, no layout shift."""
 from __future__ import annotations
 
-import pytest
-
-from .browser import chromium, served
 from .test_freeze import build, files, sub_path  # noqa: F401  (fixtures)
 from .test_pages import ROUTES
 
@@ -14,7 +11,6 @@ CLS = """() => new Promise(resolve => {
     .observe({type: 'layout-shift', buffered: true});
   setTimeout(() => resolve(total), 300);
 })"""
-
 
 def measure(browser, url: str) -> dict:
     context = browser.new_context(viewport={"width": 360, "height": 740})
@@ -30,19 +26,6 @@ def measure(browser, url: str) -> dict:
     return {"html": html, "total": sum(sizes.values()), "requests": len(loaded),
             "urls": list(sizes), "cls": shift}
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def live(app):
-    with served(app) as base:
-        yield base
-
-
 def check_budget(result: dict, url: str, origin: str) -> None:
     assert result["html"] <= HTML_BUDGET, f"{url}: HTML {result['html']} B > {HTML_BUDGET} B"
     assert result["total"] <= PAGE_BUDGET, f"{url}: loads {result['total']} B > {PAGE_BUDGET} B"
@@ -50,11 +33,9 @@ def check_budget(result: dict, url: str, origin: str) -> None:
     assert all(u.startswith(origin) for u in result["urls"]), f"{url}: another host: {result['urls']}"
     assert result["cls"] == 0, f"{url}: layout shift {result['cls']}"
 
-
-def test_every_live_page_keeps_to_the_budgets(browser, live):
+def test_every_live_page_keeps_to_the_budgets(browser, base_url):
     for url in ROUTES:
-        check_budget(measure(browser, live + url), url, live)
-
+        check_budget(measure(browser, base_url + url), url, base_url)
 
 def test_every_frozen_page_keeps_to_the_budgets_with_the_self_check_scripts(browser, build, sub_path):  # noqa: F811
     pages = [p for p in files(build[0]) if p.endswith("index.html") and p != "index.html"]

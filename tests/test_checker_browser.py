@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import chromium, served
 from .test_browser import violations
 
 HEADINGS = {
@@ -13,23 +12,10 @@ HEADINGS = {
 }
 
 
-@pytest.fixture(scope="module")
-def base_url(app):
-    with served(app) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture()
-def page(browser):
+def nojs_page(browser):
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    yield page
+    yield context.new_page()
     context.close()
 
 
@@ -69,7 +55,8 @@ def answer_by_keyboard(page, income: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
-def test_the_whole_check_works_by_keyboard_alone_without_javascript(page, base_url, lang):
+def test_the_whole_check_works_by_keyboard_alone_without_javascript(nojs_page, base_url, lang):
+    page = nojs_page
     page.goto(f"{base_url}/{lang}/sprawdz/")
     tab_to(page, "a[href='chelm/']")
     submit(page)
@@ -111,17 +98,8 @@ UNLIKELY = {"check": ["#adult-no", "#resident-yes", "#round_the_clock_care-yes",
             "income": "0"}
 
 
-@pytest.fixture()
-def js_page(browser):
-    context = browser.new_context()   # axe-core itself needs JavaScript; the site does not
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
-def test_axe_finds_nothing_on_errors_and_on_a_result_of_each_status(js_page, base_url, lang):
-    page = js_page
+def test_axe_finds_nothing_on_errors_and_on_a_result_of_each_status(page, base_url, lang):
     found = {}
     for name, facility, answers in (("errors", "mielec", {"income": "abc"}), ("likely", "chelm", LIKELY),
                                     ("possible", "mielec", POSSIBLE), ("unlikely", "chelm", UNLIKELY)):

@@ -13,27 +13,13 @@ from flats.checker import explain
 from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
-from .browser import chromium, served
+from .browser import served
 from .test_browser import violations
 from .test_checker_browser import LIKELY, POSSIBLE, UNLIKELY
 from .test_freeze import DAY, build, files, sub_path  # noqa: F401  (fixtures)
 
 ON = dt.date.fromisoformat(DAY)
 CENT = Decimal("0.01")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_axe_finds_nothing_on_any_frozen_page(page, build, sub_path):

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from flats import create_app
 
-from .browser import chromium, served
+from .browser import served
 from .test_browser import violations
 
 SITE = "https://mieszkania.test"
@@ -19,37 +19,24 @@ POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in ("mie
 
 
 @pytest.fixture(scope="module")
-def base_url():
+def poster_url():
     app = create_app({"TESTING": True, "PAGE_CACHE": False})
     app.extensions["site"]["site"]["url"] = SITE
     with served(app) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("lang, facility", POSTERS)
-def test_the_posters_qr_code_decodes_to_the_places_page(page, base_url, lang, facility):
-    page.goto(f"{base_url}/{lang}/dla-pracownikow/plakat/{facility}/")
+def test_the_posters_qr_code_decodes_to_the_places_page(page, poster_url, lang, facility):
+    page.goto(f"{poster_url}/{lang}/dla-pracownikow/plakat/{facility}/")
     image = Image.open(io.BytesIO(page.locator("svg.qr").screenshot()))
     found = [code.text for code in zxingcpp.read_barcodes(image)]
     assert found == [f"{SITE}/{lang}/{facility}/"]
 
 
 @pytest.mark.parametrize("lang, facility", POSTERS)
-def test_each_poster_prints_on_exactly_one_a4_page_with_its_phone_numbers(page, base_url, lang, facility):
-    page.goto(f"{base_url}/{lang}/dla-pracownikow/plakat/{facility}/")
+def test_each_poster_prints_on_exactly_one_a4_page_with_its_phone_numbers(page, poster_url, lang, facility):
+    page.goto(f"{poster_url}/{lang}/dla-pracownikow/plakat/{facility}/")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(reader.pages) == 1, f"the poster prints on {len(reader.pages)} pages; tighten the print styles"
     printed = reader.pages[0].extract_text()
@@ -58,8 +45,8 @@ def test_each_poster_prints_on_exactly_one_a4_page_with_its_phone_numbers(page, 
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"A4 is 595 × 842 points, not {width} × {height}"
 
 
-def test_the_printed_poster_leaves_out_the_menus_and_the_footer(page, base_url):
-    page.goto(f"{base_url}/en/dla-pracownikow/plakat/chelm/")
+def test_the_printed_poster_leaves_out_the_menus_and_the_footer(page, poster_url):
+    page.goto(f"{poster_url}/en/dla-pracownikow/plakat/chelm/")
     printed = unicodedata.normalize("NFKC", PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text())
     assert "Multi-profile protected flats in Chełm" in printed
     assert "Supported flats in Mielec and Chełm" not in printed, "no site header"
@@ -68,6 +55,6 @@ def test_the_printed_poster_leaves_out_the_menus_and_the_footer(page, base_url):
     assert "Back to the page for staff" not in printed
 
 
-def test_axe_finds_nothing_on_a_poster_with_its_qr_code(page, base_url):
-    page.goto(f"{base_url}/pl/dla-pracownikow/plakat/mielec/")
+def test_axe_finds_nothing_on_a_poster_with_its_qr_code(page, poster_url):
+    page.goto(f"{poster_url}/pl/dla-pracownikow/plakat/mielec/")
     assert not violations(page)
