@@ -8,6 +8,9 @@ from flask_babel import Babel, refresh
 
 LANGUAGES: dict[str, str] = {"pl": "Polski", "en": "English", "uk": "Українська"}
 DEFAULT_LANGUAGE = "pl"
+# The URL converter for the language prefix, and for a facility, shared by every blueprint.
+LANG = f"<any({','.join(LANGUAGES)}):lang>"
+FACILITY = "<any(mielec,chelm):facility>"
 
 
 def current_language() -> str:

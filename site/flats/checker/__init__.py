@@ -8,15 +8,13 @@ from flask_babel import lazy_gettext as _l
 
 from .. import layout, urls
 from ..cache import cached_page
-from ..i18n import current_language
+from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
 from . import explain, frozen
 from .forms import FORMS, LABELS, ORDER
 
 bp = Blueprint("checker", __name__)
-LANG = "<any(pl,en,uk):lang>"
-FACILITY = "<any(mielec,chelm):facility>"
 
 
 @bp.get(f"/{LANG}/sprawdz/")

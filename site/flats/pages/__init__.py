@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language
+from ..i18n import DEFAULT_LANGUAGE, LANG, LANGUAGES, current_language
 from ..urls import all_urls
 from .. import today
 from ..cache import cached_page
 
 bp = Blueprint("pages", __name__)
-LANG = "<any(pl,en,uk):lang>"
 
 
 @bp.get("/")

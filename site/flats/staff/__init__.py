@@ -6,7 +6,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from .. import layout, urls
 from ..cache import cached_page
-from ..i18n import current_language
+from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
 from ..today import today
 from . import links
@@ -14,8 +14,6 @@ from .posters import POSTERS
 from .qr import qr_svg
 
 bp = Blueprint("staff", __name__)
-LANG = "<any(pl,en,uk):lang>"
-FACILITY = "<any(mielec,chelm):facility>"
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/")
