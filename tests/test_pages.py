@@ -106,3 +106,20 @@ def test_a_broken_content_file_stops_start_up_naming_the_file(tmp_path):
         create_app({"CONTENT_DIR": tmp_path / "content"})
     assert "content/en/mielec.md" in str(info.value)
     assert "Fix:" in str(info.value)
+
+
+@pytest.mark.parametrize("lang, heading", [("pl", "Przepraszamy, coś poszło nie tak"), ("uk", None), ("en", "Sorry, something went wrong")])
+def test_an_unexpected_error_gets_a_real_500_page_in_the_right_language(lang, heading):
+    app = create_app({"TESTING": False, "PAGE_CACHE": False})
+
+    @app.get("/<any(pl,en,uk):lang>/broken/")
+    def broken():
+        raise RuntimeError("a bug")
+
+    response = app.test_client().get(f"/{lang}/broken/")
+    assert response.status_code == 500
+    tree = parse(response.get_data(as_text=True), "/broken/")
+    assert tree.get("lang") == lang
+    if heading:
+        assert text(tree.find(".//h1")) == heading
+    assert "a bug" not in response.get_data(as_text=True)
