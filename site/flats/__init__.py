@@ -13,7 +13,6 @@ from . import cache, contacts, content, errors, figures, headers, i18n, layout, 
 from .money import format_money
 from .rules import load_rules
 from .config import Config
-from .content import ContentError  # noqa: F401  (re-exported)
 
 
 def create_app(config: dict | None = None) -> Flask:

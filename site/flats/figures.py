@@ -26,6 +26,11 @@ def _text(value) -> Markup:
     return Markup(escape(value))
 
 
+def _time(day) -> Markup:
+    """A date in the page's language, machine-readable too."""
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), format_date(day, "long"))
+
+
 @register("criterion_single")
 def criterion_single(ctx):
     return _text(format_money(_criterion(ctx).single))
@@ -38,8 +43,7 @@ def criterion_family(ctx):
 
 @register("criterion_since")
 def criterion_since(ctx):
-    since = _criterion(ctx).since
-    return Markup(f'<time datetime="{since.isoformat()}">{escape(format_date(since, "long"))}</time>')
+    return _time(_criterion(ctx).since)
 
 
 @register("criterion_source")
@@ -54,15 +58,13 @@ def chelm_cost(ctx):
 
 @register("today")
 def today(ctx):
-    on = ctx["on"]
-    return Markup(f'<time datetime="{on.isoformat()}">{escape(format_date(on, "long"))}</time>')
+    return _time(ctx["on"])
 
 
 @register("rules_reviewed")
 def rules_reviewed(ctx):
     """When a person last checked content/rules/ against the law (about.yaml)."""
-    day = _rules(ctx).reviewed
-    return Markup(f'<time datetime="{day.isoformat()}">{escape(format_date(day, "long"))}</time>')
+    return _time(_rules(ctx).reviewed)
 
 
 @register("criteria_history")
@@ -93,7 +95,7 @@ def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
     if kind == "tel":
         return Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value)
     if kind == "date":
-        return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), format_date(value, "long"))
+        return _time(value)
     return _text(value)
 
 

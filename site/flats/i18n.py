@@ -37,8 +37,6 @@ def relative(target: str, base: str) -> str:
     rel = posixpath.relpath(target, base_dir)
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     return rel + fragment
 
 

@@ -44,9 +44,12 @@ def hreflang_links() -> list[tuple[str, str]]:
     base = site_base()
     if not base:
         return []
-    here = request.path
-    return [(lang, base + posixpath.normpath(posixpath.join(here, alternate_url(lang)))
-             + ("/" if alternate_url(lang).endswith("/") else "")) for lang in LANGUAGES]
+    links = []
+    for lang in LANGUAGES:
+        href = alternate_url(lang)
+        path = posixpath.normpath(posixpath.join(request.path, href))
+        links.append((lang, base + path + ("/" if href.endswith("/") else "")))
+    return links
 
 
 def nav_items() -> list[dict]:

@@ -35,10 +35,6 @@ class Template:
     def __init__(self, parts: tuple[str, ...]):
         self.parts = parts
 
-    @property
-    def static(self) -> bool:
-        return len(self.parts) == 1
-
     def render(self, context: dict) -> Markup:
         out = []
         for i, part in enumerate(self.parts):
