@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
-import threading
 from contextlib import contextmanager
 
 from werkzeug.serving import make_server
+
+from .servers import in_thread
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -15,14 +16,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 @contextmanager
 def served(app):
     """Serve `app` on a free loopback port in a thread; yield its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with in_thread(make_server("127.0.0.1", 0, app, threaded=True)) as server:
         yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
 
 
 @contextmanager

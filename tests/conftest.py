@@ -1,12 +1,20 @@
 """Shared fixtures: the app with the real content, a client, and page checks."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from flats import create_app
 
 from .browser import chromium, served
+from .frozen import DAY
 from .pagecheck import PageChecker
+from .static_server import serve_folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import freeze  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +53,17 @@ def page(browser):
     context = browser.new_context()
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """The frozen site, built once for the run: (folder, URLs written)."""
+    destination = tmp_path_factory.mktemp("build")
+    return destination, freeze.build(destination, {"FIXED_DATE": DAY})
+
+
+@pytest.fixture(scope="session")
+def sub_path(build):
+    """The frozen site served by a plain static server under /mieszkania/."""
+    with serve_folder(build[0], "/mieszkania/") as base:
+        yield base

@@ -83,7 +83,7 @@ class PageChecker:
                     continue
                 assert not href.startswith("/"), f"{url}: link {href!r} is absolute; links must be relative"
                 if href.startswith("#"):
-                    assert href == "#" + (href[1:] and href[1:]) and href[1:] in ids, f"{url}: link {href!r}: no such id"
+                    assert href[1:] in ids, f"{url}: link {href!r}: no such id"
                     continue
                 target = resolve(url, href)
                 if target is None:

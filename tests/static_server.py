@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import functools
-import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from .servers import in_thread
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -25,11 +26,8 @@ def serve_folder(folder: Path, prefix: str = "/"):
     """Serve `folder` at http://127.0.0.1:PORT{prefix}; yield that base URL."""
     handler = type("Handler", (_Handler,), {"prefix": prefix})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+        with in_thread(server):
+            yield f"http://127.0.0.1:{server.server_port}{prefix}"
     finally:
-        server.shutdown()
         server.server_close()
-        thread.join()

@@ -1,7 +1,7 @@
 """Performance budgets, in Chromium: bytes, requests, no other hosts, no layout shift."""
 from __future__ import annotations
 
-from .test_freeze import build, files, sub_path  # noqa: F401  (fixtures)
+from .frozen import files
 from .test_pages import ROUTES
 
 HTML_BUDGET, PAGE_BUDGET, REQUEST_BUDGET = 30 * 1024, 60 * 1024, 4
@@ -37,7 +37,7 @@ def test_every_live_page_keeps_to_the_budgets(browser, base_url):
     for url in ROUTES:
         check_budget(measure(browser, base_url + url), url, base_url)
 
-def test_every_frozen_page_keeps_to_the_budgets_with_the_self_check_scripts(browser, build, sub_path):  # noqa: F811
+def test_every_frozen_page_keeps_to_the_budgets_with_the_self_check_scripts(browser, build, sub_path):
     pages = [p for p in files(build[0]) if p.endswith("index.html") and p != "index.html"]
     checked = 0
     for path in pages:

@@ -1,7 +1,6 @@
 """The frozen site: complete, strict, relative, and the same answers as the live site."""
 from __future__ import annotations
 
-import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -9,26 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from .pagecheck import PageChecker, parse, text
-from .static_server import serve_folder
+import freeze  # importable: conftest.py puts the project root on sys.path
+from .frozen import DAY, files
+from .pagecheck import PageChecker, parse
 from .test_pages import ROUTES
 
-ROOT = Path(__file__).resolve().parents[1]
 FROZEN_LIST = Path(__file__).with_name("frozen_urls.txt")
-DAY = "2026-11-23"
-sys.path.insert(0, str(ROOT))
-import freeze  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def build(tmp_path_factory):
-    destination = tmp_path_factory.mktemp("build")
-    urls = freeze.build(destination, {"FIXED_DATE": DAY})
-    return destination, urls
-
-
-def files(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
 def test_the_build_writes_exactly_the_committed_list_of_files(build):
@@ -91,12 +76,6 @@ class StaticClient:
         except urllib.error.HTTPError as exc:
             status = exc.code
         return type("R", (), {"status_code": status, "close": lambda self: None})()
-
-
-@pytest.fixture(scope="session")
-def sub_path(build):
-    with serve_folder(build[0], "/mieszkania/") as base:
-        yield base
 
 
 def html_pages(folder: Path) -> list[str]:

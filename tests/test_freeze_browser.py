@@ -16,7 +16,7 @@ from flats.rules.codes import SITUATIONS
 from .browser import served
 from .test_browser import violations
 from .test_checker_browser import LIKELY, POSSIBLE, UNLIKELY
-from .test_freeze import DAY, build, files, sub_path  # noqa: F401  (fixtures)
+from .frozen import DAY, files
 
 ON = dt.date.fromisoformat(DAY)
 CENT = Decimal("0.01")

@@ -7,10 +7,9 @@ import urllib.request
 import pytest
 
 from .servers import nginx as serve_with_nginx
-from .test_freeze import build  # noqa: F401  (fixture)
 
 @pytest.fixture(scope="module")
-def nginx(build):  # noqa: F811
+def nginx(build):
     with serve_with_nginx(build[0]) as base:
         yield base
 

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -90,5 +90,5 @@ def _assert_fee_changes_exactly_at(rules, on, facility, household, size, edges):
     for low, high in zip(points, points[1:] + [points[-1] * 2 + 1]):
         inside = {fee(low + GROSZ), fee((low + high) / 2 // GROSZ * GROSZ), fee(high)}
         assert len(inside) == 1, f"the fee changes between {low} and {high} on {on}: {inside}"
-    for edge in edges:
-        assert fee(edge) != fee(edge + GROSZ), f"{edge} is a threshold but the fee does not change there"
+    for threshold in edges:
+        assert fee(threshold) != fee(threshold + GROSZ), f"{threshold} is a threshold but the fee does not change there"
