@@ -1,36 +1,40 @@
-"""The site: create_app() wires config, languages, content and blueprints."""
+"""The site: create_app() wires config, languages, data and blueprints."""
 from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-from decimal import Decimal
-
-from flask_babel import format_date
-
-from . import cache, contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
+from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
+from .config import Config
+from .dates import format_day
 from .money import format_money
 from .rules import load_rules
-from .config import Config
 
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_object(Config)
+    app.config.from_prefixed_env("FLATS")
     if config:
         app.config.update(config)
+    app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
+    urls.init_app(app)
     i18n.init_app(app)
     headers.init_app(app)
     errors.init_app(app)
     layout.init_app(app)
+    placeholder_values.init_app(app)
     from .pages import bp as pages_bp
     app.register_blueprint(pages_bp)
     from .checker import bp as checker_bp
     app.register_blueprint(checker_bp)
     from .staff import bp as staff_bp
     app.register_blueprint(staff_bp)
-    if not app.config.get("FROZEN_BUILD"):  # a static copy has no server to answer the API
+    if not app.config["FROZEN_BUILD"]:  # a static copy has no server to answer the API
         from .api import bp as api_bp
         app.register_blueprint(api_bp)
     else:
@@ -39,20 +43,19 @@ def create_app(config: dict | None = None) -> Flask:
     health.init_app(app)
     from .cli import init_app as init_cli
     init_cli(app)
-    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"))
-    app.jinja_env.globals["format_date"] = format_date
-    if app.config.get("LOAD_CONTENT", True):
+    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day)
+    if app.config["LOAD_CONTENT"]:
         load_data(app)
     cache.init_app(app)
     return app
 
 
 def load_data(app: Flask) -> None:
-    """Read rules, publisher details and content once; refuse to start on any problem."""
+    """Read rules, facilities, publisher details and content once; refuse to start on any problem."""
     root = app.config["CONTENT_DIR"]
-    app.extensions["rules"] = load_rules(root / "rules")
+    app.extensions["rules"] = load_rules(root)
+    app.extensions["centres"] = centres.load(root)
     app.extensions["site"] = publisher.load(root / "site.yaml")
-    app.extensions["contacts"] = contacts.load(root / "contacts.yaml")
     app.extensions["content"] = load_content(app)
 
 
@@ -72,4 +75,5 @@ def load_content(app: Flask) -> content.Content:
             return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
         return True
 
-    return content.load(root, site_exists)
+    facilities = app.extensions["rules"].facilities if "rules" in app.extensions else {}
+    return content.load(root, site_exists, app.extensions["placeholders"], facilities)

@@ -8,22 +8,18 @@ from flask import Flask
 
 def check() -> int:
     """Load all content and rules data; print every problem; return the exit code."""
-    from . import contacts, create_app, load_content, publisher
+    from . import centres, create_app, load_content, publisher
     from .content import ContentError
     from .rules import RulesError, load_rules
     app = create_app({"LOAD_CONTENT": False})
     root = app.config["CONTENT_DIR"]
     problems: list[str] = []
-    try:
-        app.extensions["rules"] = load_rules(root / "rules")
-    except RulesError as exc:
-        problems += [str(p) for p in exc.problems]
-    steps = (("site", lambda: publisher.load(root / "site.yaml")),
-             ("contacts", lambda: contacts.load(root / "contacts.yaml")), ("content", lambda: load_content(app)))
+    steps = (("rules", lambda: load_rules(root)), ("centres", lambda: centres.load(root)),
+             ("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app)))
     for name, step in steps:
         try:
             app.extensions[name] = step()
-        except ContentError as exc:
+        except (ContentError, RulesError) as exc:
             problems += [str(p) for p in exc.problems]
     if problems:
         print(f"{len(problems)} problem(s):", file=sys.stderr)

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import yaml
 
-from . import markdown, tokens
-from .i18n import LANGUAGES, relative
+from . import markdown, placeholders
+from .i18n import relative
+from .rules.yamlfile import load_yaml
+from .vocabulary import LANGUAGES
 
 REQUIRED = {"title": str, "description": str}
 OPTIONAL = {"nav": int, "nav_title": str}
@@ -48,7 +50,7 @@ class Page:
     description: str
     nav: int | None
     nav_title: str | None
-    body: tokens.Template
+    body: placeholders.Template
     headings: tuple[tuple[int, str, str], ...]
     source: str
 
@@ -89,7 +91,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 
 def _meta(front: str, rel: str) -> tuple[dict, list[Problem]]:
     try:
-        meta = yaml.safe_load(front) or {}
+        meta = load_yaml(front) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return {}, [Problem(rel, mark.line + 2 if mark else None, f"front matter is not valid YAML ({exc.__class__.__name__})",
@@ -109,8 +111,9 @@ def _meta(front: str, rel: str) -> tuple[dict, list[Problem]]:
     return meta, problems
 
 
-def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], bool]):
-    rel = str(path.relative_to(root.parent))
+def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], bool],
+               registry: placeholders.Registry, facilities: Iterable[str]):
+    rel = str(path)  # the file as actually loaded
     slug = path.stem
     if not SLUG.match(slug):
         return None, [Problem(rel, None, "file name is not a lowercase ASCII slug", "rename it like `jak-zlozyc-wniosek.md`")]
@@ -128,8 +131,8 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
         if not site_exists(f"/{lang}{p}"):
             problems.append(Problem(rel, n + first - 1 if n else None, f"link to `{p}`: no such page on the site",
                                     "correct the path or link a content page as `slug.md`"))
-    template, bad = tokens.compile(out.html)
-    problems += [Problem(rel, None, f"unknown placeholder `{{{{{name}}}}}`", f"use one of: {tokens.names()}") for name in bad]
+    template, bad = placeholders.compile(out.html, registry, facilities)
+    problems += [Problem(rel, None, problem, f"use one of: {registry.names()}") for problem in bad]
     if problems:
         return (None, out.page_links, first, rel), problems
     page = Page(lang, slug, meta["title"].strip(), meta["description"].strip(), meta.get("nav"),
@@ -137,17 +140,18 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
     return (page, out.page_links, first, rel), []
 
 
-def load(root: Path, site_exists: Callable[[str], bool] = lambda p: False) -> Content:
+def load(root: Path, site_exists: Callable[[str], bool], registry: placeholders.Registry,
+         facilities: Iterable[str]) -> Content:
     """Load and check every page under `root` (content/); raise ContentError."""
     problems: list[Problem] = []
     loaded = {}
     for lang in LANGUAGES:
         folder = root / lang
         if not folder.is_dir():
-            problems.append(Problem(str(folder), None, "language folder missing", f"create content/{lang}/"))
+            problems.append(Problem(str(folder), None, "language folder missing", f"create {folder}/"))
             continue
         for path in sorted(folder.glob("*.md")):
-            item, found = _load_page(path, lang, root, site_exists)
+            item, found = _load_page(path, lang, root, site_exists, registry, list(facilities))
             problems += found
             if item:
                 loaded[(lang, path.stem)] = item
@@ -165,7 +169,7 @@ def _check_links(root: Path, loaded, pages) -> list[Problem]:
             target = pages.get((lang, slug))
             where = line + first - 1 if line else None
             if not (root / lang / f"{slug}.md").exists():
-                problems.append(Problem(source, where, f"link to `{slug}.md`: no such page in content/{lang}/",
+                problems.append(Problem(source, where, f"link to `{slug}.md`: no such page in {root / lang}/",
                                         "correct the file name or create the page"))
             elif target and fragment and fragment not in {h[1] for h in target.headings}:
                 problems.append(Problem(source, where, f"link to `#{fragment}` in `{slug}.md`: no such section",
@@ -180,13 +184,13 @@ def _check_languages(root: Path, pages) -> list[Problem]:
         present = [l for l in LANGUAGES if (root / l / f"{slug}.md").exists()]
         for lang in LANGUAGES:
             if lang not in present:
-                problems.append(Problem(f"content/{lang}/{slug}.md", None, "page missing in this language",
-                                        f"translate content/{present[0]}/{slug}.md into {LANGUAGES[lang]}"))
+                problems.append(Problem(str(root / lang / f"{slug}.md"), None, "page missing in this language",
+                                        f"translate {root / present[0] / slug}.md into {LANGUAGES[lang]}"))
         ids = {l: [h[1] for h in pages[(l, slug)].headings] for l in LANGUAGES if (l, slug) in pages}
         base = ids.get("pl")
         for lang, found in ids.items():
             if base is not None and found != base:
-                problems.append(Problem(f"content/{lang}/{slug}.md", None,
+                problems.append(Problem(str(root / lang / f"{slug}.md"), None,
                                         f"section ids differ from the Polish page ({', '.join(found)})",
-                                        f"use the same section ids in the same order as content/pl/{slug}.md: {', '.join(base)}"))
+                                        f"use the same section ids in the same order as {root / 'pl' / slug}.md: {', '.join(base)}"))
     return problems

@@ -5,12 +5,28 @@ import posixpath
 
 from flask import Flask, g, request, url_for
 from flask_babel import Babel, refresh
+from werkzeug.routing import BaseConverter, ValidationError
 
-LANGUAGES: dict[str, str] = {"pl": "Polski", "en": "English", "uk": "Українська"}
-DEFAULT_LANGUAGE = "pl"
-# The URL converter for the language prefix, and for a facility, shared by every blueprint.
+from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
+# The URL converters for the language prefix and for a facility, shared by every blueprint.
 LANG = f"<any({','.join(LANGUAGES)}):lang>"
-FACILITY = "<any(mielec,chelm):facility>"
+FACILITY = "<facility:facility>"
+
+
+def facility_converter(app: Flask) -> type[BaseConverter]:
+    """A converter that takes exactly the facility codes this app has loaded (content/facilities/)."""
+
+    class FacilityConverter(BaseConverter):
+        regex = "[a-z][a-z0-9-]*"
+
+        def to_python(self, value: str) -> str:
+            rules = app.extensions.get("rules")
+            if rules is None or value not in rules.facilities:
+                raise ValidationError()  # no such facility: the URL does not match (404)
+            return value
+
+    return FacilityConverter
 
 
 def current_language() -> str:
@@ -48,6 +64,7 @@ def url(endpoint: str, **values) -> str:
 
 
 def init_app(app: Flask) -> None:
+    app.url_map.converters["facility"] = facility_converter(app)
     Babel(app, locale_selector=current_language,
           default_translation_directories=str(app.config["TRANSLATIONS_DIR"]))
 

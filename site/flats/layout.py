@@ -7,7 +7,8 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
-from .i18n import LANGUAGES, current_language, relative, url
+from .i18n import current_language, relative, url
+from .vocabulary import LANGUAGES
 
 FOOTER = ("kontakt", "deklaracja-dostepnosci", "ochrona-danych")
 ERROR_TITLES = {
@@ -15,10 +16,26 @@ ERROR_TITLES = {
     405: _l("This address cannot be used in this way"),
     413: _l("What you sent is too large"),
 }
-# Pages from blueprints that join the content pages in the main menu: (position, endpoint, label).
-EXTRA_NAV: list[tuple[int, str, object]] = []
-# Pages from blueprints that join the footer links after FOOTER: (endpoint, label).
-EXTRA_FOOTER: list[tuple[str, object]] = []
+
+
+def add_nav(app: Flask, position: int, endpoint: str, label) -> None:
+    """A blueprint's page joins the content pages in the main menu at `position`."""
+    app.extensions["flats.layout"]["nav"].append((position, endpoint, label))
+
+
+def add_footer(app: Flask, endpoint: str, label) -> None:
+    """A blueprint's page joins the footer links after FOOTER."""
+    app.extensions["flats.layout"]["footer"].append((endpoint, label))
+
+
+def site_name() -> str:
+    """The site's name in this language (content/site.yaml)."""
+    return current_app.extensions["site"]["site"]["name"][current_language()]
+
+
+def centres() -> list:
+    """Every facility's data (content/facilities/), in order."""
+    return list(current_app.extensions["centres"].values())
 
 
 def alternate_url(lang: str) -> str:
@@ -57,7 +74,7 @@ def nav_items() -> list[dict]:
     content = current_app.extensions.get("content")
     entries = [(p.nav, "pages.page", {"slug": p.slug}, p.nav_title or p.title)
                for p in (content.nav(lang) if content else [])]
-    entries += [(pos, ep, {}, str(label)) for pos, ep, label in EXTRA_NAV]
+    entries += [(pos, ep, {}, str(label)) for pos, ep, label in current_app.extensions["flats.layout"]["nav"]]
     items = []
     for _, endpoint, values, label in sorted(entries, key=lambda e: e[0]):
         href = url(endpoint, **values)
@@ -70,7 +87,7 @@ def footer_links() -> list[tuple[str, str]]:
     content = current_app.extensions.get("content")
     pages = [content.get(current_language(), slug) for slug in FOOTER] if content else []
     links = [(url("pages.page", slug=p.slug), p.nav_title or p.title) for p in pages if p]
-    return links + [(url(endpoint), str(label)) for endpoint, label in EXTRA_FOOTER]
+    return links + [(url(endpoint), str(label)) for endpoint, label in current_app.extensions["flats.layout"]["footer"]]
 
 
 def error_title(error) -> str:
@@ -78,7 +95,8 @@ def error_title(error) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(
+    app.extensions["flats.layout"] = {"nav": [], "footer": []}
+    app.jinja_env.globals.update(site_name=site_name, centres=centres,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
         footer_links=footer_links, error_title=error_title)

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
+from . import vocabulary as vocab
+
 GROSZ = Decimal("0.01")
 
 # Spaces people put between thousands: regular, no-break, narrow no-break.
@@ -42,21 +44,37 @@ def parse_money(text: str) -> Decimal:
 
 
 _SP = "[ \u00a0\u202f]"
-# The incomes the self-check accepts, as one regular expression shared by the
-# form, the API's OpenAPI document and the frozen site's script: the formats
-# above, from 0 to 1 000 000 zł. Written so Python and JavaScript read it alike.
-INCOME_PATTERN = (
-    "^[ \\t\\n\\r]*(?:(?:[0-9]{1,6}|[0-9]{1,3}" + _SP + "[0-9]{3})(?:[.,][0-9]{1,2})?"
-    "|1(?:000){2}(?:[.,]00?)?|1(?:" + _SP + "000){2}(?:[.,]00?)?)"
-    "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$"
-)
-_INCOME = re.compile(INCOME_PATTERN)
+
+
+def income_pattern() -> str:
+    """The incomes the self-check accepts, from 0 to vocabulary.INCOME_MAX, as one regular expression.
+
+    Shared by the form, the API's validation, the OpenAPI document and the
+    frozen site's script; written so Python and JavaScript read it alike.
+    """
+    top = vocab.INCOME_MAX
+    digits = len(str(int(top))) - 1
+    if top != Decimal(10) ** digits or digits < 4:
+        raise ValueError(f"INCOME_MAX must be a power of ten of at least 10 000, not {top}")
+    groups = (digits - 1) // 3  # thousands groups below the top, e.g. 999 999 has one
+    head = digits - 3 * groups
+    grouped = f"[0-9]{{1,{head}}}(?:{_SP}[0-9]{{3}}){{{groups}}}" + "|" + "|".join(
+        f"[0-9]{{1,3}}(?:{_SP}[0-9]{{3}}){{{n}}}" for n in range(1, groups)) if groups > 1 else \
+        f"[0-9]{{1,{head}}}{_SP}[0-9]{{3}}"
+    top_plain = "1" + "0" * digits
+    top_grouped = "1" + "0" * (digits % 3) + f"(?:{_SP}000){{{digits // 3}}}" if digits % 3 == 0 else None
+    exact = top_plain + "(?:[.,]00?)?" + (f"|{top_grouped}(?:[.,]00?)?" if top_grouped else "")
+    return (
+        "^[ \\t\\n\\r]*(?:(?:[0-9]{1," + str(digits) + "}|" + grouped + ")(?:[.,][0-9]{1,2})?"
+        "|" + exact + ")"
+        "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$"
+    )
 
 
 def parse_income(text: str) -> Decimal:
-    """A monthly income from 0 to 1 000 000 zł in one of the accepted formats."""
-    if not isinstance(text, str) or not _INCOME.match(text):
-        raise ValueError(f"not an income from 0 to 1 000 000 zł: {text!r}")
+    """A monthly income from 0 to vocabulary.INCOME_MAX in one of the accepted formats."""
+    if not isinstance(text, str) or not re.match(income_pattern(), text):
+        raise ValueError(f"not an income from 0 to {vocab.INCOME_MAX} zł: {text!r}")
     return parse_money(text)
 
 

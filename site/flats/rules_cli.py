@@ -1,10 +1,12 @@
 """`flask rules show --on DATE` and `flask rules check`: the dated rules, for the people who keep them.
 
-Both read content/rules/ afresh from CONTENT_DIR, and both say when the
-statutory review date of the income criterion has passed (the data needs checking).
+Both read the rules afresh from CONTENT_DIR (content/rules/ and
+content/facilities/*/rules.yaml), and both say when the statutory review
+date of the income criterion has passed (the data needs checking).
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +25,7 @@ GUIDE = "content/README.md"
 def show_lines(rules: Rules, on: date) -> list[str]:
     """The criterion, costs, brackets and amounts in force on `on`, as text lines."""
     criterion = rules.criterion_on(on)
-    lines = [f"Rules in force on {on.isoformat()} (content/rules/, last reviewed {rules.reviewed.isoformat()})", "",
+    lines = [f"Rules in force on {on.isoformat()} (last reviewed {rules.reviewed.isoformat()})", "",
              f"Income criterion since {criterion.since.isoformat()} ({criterion.source}):",
              f"  person living alone:    {format_money(criterion.single)}",
              f"  per person in a family: {format_money(criterion.family)}"]
@@ -33,7 +35,10 @@ def show_lines(rules: Rules, on: date) -> list[str]:
 
 
 def _facility_lines(rules: Rules, on: date, code: str, facility) -> list[str]:
-    lines = []
+    lines = [f"  conditions: {', '.join(facility.conditions)}"]
+    for group in facility.groups:
+        alone = ", for people living alone" if group.living_alone_only else ""
+        lines.append(f"  group {group.code}: {group.places} places, for {', '.join(sorted(group.situations))}{alone}")
     if facility.monthly_costs:
         cost = facility.monthly_cost_on(on)
         lines.append(f"  monthly cost of a place: {format_money(cost.amount)} since {cost.since.isoformat()} ({cost.source})")
@@ -92,7 +97,7 @@ def problems_in(folder: Path, on: date) -> tuple[Rules | None, list[str]]:
 
 @click.group("rules")
 def rules_group():
-    """The dated rules in content/rules/ (criterion, costs, fee tables)."""
+    """The dated rules (criterion, facilities' conditions, costs, fee tables)."""
 
 
 @rules_group.command("show")
@@ -112,7 +117,7 @@ def show(on):
 @rules_group.command("check")
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) when the review date has passed.")
 def check(strict):
-    """List every problem in content/rules/ (exit 1 if there is any)."""
+    """List every problem in the rules data (exit 1 if there is any)."""
     day = _today()
     rules, problems = problems_in(_folder(), day)
     notes = _notes(rules, day)
@@ -123,7 +128,7 @@ def check(strict):
         for problem in problems:
             click.echo(f"  {problem}", err=True)
     else:
-        click.echo("content/rules: no problems")
+        click.echo("rules: no problems")
     click.echo("\n".join(notes))
     raise SystemExit(1 if problems else 0)
 
@@ -153,7 +158,7 @@ def _app() -> Flask | None:
 
 def _folder() -> Path:
     app = _app()
-    return Path(app.config["CONTENT_DIR"] if app else Config.CONTENT_DIR) / "rules"
+    return Path(app.config["CONTENT_DIR"] if app else os.environ.get("FLATS_CONTENT_DIR", Config.CONTENT_DIR))
 
 
 def _today() -> date:

@@ -9,7 +9,7 @@ import pytest
 
 from flats.rules import Answers, load_rules
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "content" / "rules"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
 # What a case table's answers default to when it leaves them out.
 DEFAULTS = {
@@ -25,7 +25,7 @@ DEFAULTS = {
 
 @pytest.fixture(scope="session")
 def rules():
-    return load_rules(RULES_DIR)
+    return load_rules(CONTENT_DIR)
 
 
 def make_answers(given: dict) -> Answers:

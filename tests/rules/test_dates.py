@@ -46,7 +46,7 @@ def test_chelm_has_no_rules_before_its_resolution_of_21_march_2018(rules):
     assert assess(make_answers(CHELM), rules, date(2018, 3, 21)).fee.kind == "free"
     for ask in (
         lambda on: assess(make_answers(CHELM), rules, on),
-        lambda on: fee_table(rules, on),
+        lambda on: fee_table(rules, on, "chelm"),
         lambda on: income_thresholds(rules, on, "chelm", "single", None),
     ):
         with pytest.raises(NoRulesForDate, match="2018-03-20.*2018-03-21"):

@@ -17,20 +17,20 @@ GROSZ = D("0.01")
 
 
 def test_the_table_reproduces_the_seed_page_while_634_zl_was_in_force(rules):
-    rows = fee_table(rules, date(2018, 6, 1))
+    rows = fee_table(rules, date(2018, 6, 1), "chelm")
     assert [r.amount for r in rows[1:]] == [D(a) for a in ("299.73", "449.60", "599.47", "899.20", "1198.94", "1498.67")]
     assert [r.income_to for r in rows[1:-1]] == [D(a) for a in ("951.00", "1268.00", "1585.00", "1902.00", "2219.00")]
     assert [r.percent_of_cost for r in rows] == [0, 20, 30, 40, 60, 80, 100]
 
 
 def test_the_table_starts_with_the_free_row_up_to_the_criterion(rules):
-    free = fee_table(rules, date(2026, 3, 1))[0]
+    free = fee_table(rules, date(2026, 3, 1), "chelm")[0]
     assert (free.kind, free.lower_percent, free.upper_percent) == ("free", None, 100)
     assert (free.income_from, free.income_to, free.amount) == (D("0.00"), D("1010.00"), D("0.00"))
 
 
 def test_table_rows_follow_on_without_gaps_and_the_last_is_open(rules):
-    rows = fee_table(rules, date(2026, 3, 1))
+    rows = fee_table(rules, date(2026, 3, 1), "chelm")
     for before, after in zip(rows, rows[1:]):
         assert after.income_from == before.income_to + GROSZ
         assert after.lower_percent == before.upper_percent
@@ -39,7 +39,7 @@ def test_table_rows_follow_on_without_gaps_and_the_last_is_open(rules):
 
 def test_every_row_agrees_with_the_engine_at_both_ends(rules):
     on = date(2026, 3, 1)
-    for row in fee_table(rules, on):
+    for row in fee_table(rules, on, "chelm"):
         for income in filter(None, (row.income_from, row.income_to)):
             fee = assess(make_answers({"facility": "chelm", "income": str(income)}), rules, on).fee
             assert fee.kind == row.kind and (fee.percent_of_cost or 0) == row.percent_of_cost, income

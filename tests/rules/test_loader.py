@@ -9,18 +9,29 @@ import pytest
 
 from flats.rules import RulesError, load_rules
 
-from .conftest import RULES_DIR
+from .conftest import CONTENT_DIR
+
+# Where each file the tests edit lives in a content folder.
+FILES = {"criterion.yaml": "rules/criterion.yaml", "about.yaml": "rules/about.yaml",
+         "chelm.yaml": "facilities/chelm/rules.yaml", "mielec.yaml": "facilities/mielec/rules.yaml"}
 
 
 @pytest.fixture()
 def copy(tmp_path) -> Path:
-    folder = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, folder)
+    """A copy of the rules data (the law and every facility) to break."""
+    folder = tmp_path / "content"
+    for part in ("rules", "facilities"):
+        shutil.copytree(CONTENT_DIR / part, folder / part)
     return folder
 
 
+def at(folder: Path, name: str) -> str:
+    """How problems name the file: its path as loaded."""
+    return str(folder / FILES[name])
+
+
 def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
+    path = folder / FILES[name]
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is no longer in {name}; update this test"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -29,7 +40,7 @@ def edit(folder: Path, name: str, old: str, new: str) -> None:
 def problems(folder: Path) -> tuple[str, ...]:
     with pytest.raises(RulesError) as caught:
         load_rules(folder)
-    assert str(caught.value).startswith(f"content/rules has {len(caught.value.problems)} problem(s)")
+    assert str(caught.value).startswith(f"the data in the content folder has {len(caught.value.problems)} problem(s)")
     return caught.value.problems
 
 
@@ -40,18 +51,18 @@ def only(folder: Path) -> str:
 
 
 def test_the_real_rules_load_without_problems():
-    load_rules(RULES_DIR)
+    load_rules(CONTENT_DIR)
 
 
 def test_dates_out_of_order_are_refused(copy):
     edit(copy, "criterion.yaml", "since: 2022-01-01", "since: 2018-01-01")
     message = only(copy)
-    assert message.startswith("criterion.yaml, line ")
+    assert message.startswith(at(copy, "criterion.yaml") + ", line ")
     assert "not ascending" in message and "Fix: order the entries by `since`" in message
 
 
 def test_the_same_date_twice_is_refused(copy):
-    edit(copy, "chelm.yaml", "fee_table:\n  - since: 2018-03-21", "fee_table:\n  - since: 2018-03-21")
+    edit(copy, "chelm.yaml", "tables:\n    - since: 2018-03-21", "tables:\n    - since: 2018-03-21")
     edit(copy, "criterion.yaml", "since: 2018-10-01", "since: 2015-10-01")
     assert "not ascending" in only(copy)
 
@@ -59,19 +70,19 @@ def test_the_same_date_twice_is_refused(copy):
 def test_a_value_without_its_legal_source_is_refused(copy):
     edit(copy, "criterion.yaml", "    source: rozporządzenie RM z 14.07.2015\n", "")
     message = only(copy)
-    assert message.startswith("criterion.yaml, line 17: missing 'source'") and "Fix: add `source:`" in message
+    assert message.startswith(at(copy, "criterion.yaml") + ", line 17: missing 'source'") and "Fix: add `source:`" in message
 
 
 def test_an_empty_source_is_refused(copy):
-    edit(copy, "chelm.yaml", "amount: \"1498.67\"\n    source: uchwała Nr XXXVI/429/18 Rady Miasta Chełm z dnia 21 marca 2018 r.",
-         "amount: \"1498.67\"\n    source: \"  \"")
-    assert "chelm.yaml" in only(copy) and "'source' is empty" in only(copy)
+    edit(copy, "chelm.yaml", "amount: \"1498.67\"\n      source: uchwała Nr XXXVI/429/18 Rady Miasta Chełm z dnia 21 marca 2018 r.",
+         "amount: \"1498.67\"\n      source: \"  \"")
+    assert at(copy, "chelm.yaml") in only(copy) and "'source' is empty" in only(copy)
 
 
 def test_brackets_with_a_gap_are_refused(copy):
     edit(copy, "chelm.yaml", "{above: 150, up_to: 200", "{above: 151, up_to: 200")
     message = only(copy)
-    assert message.startswith("chelm.yaml, line ")
+    assert message.startswith(at(copy, "chelm.yaml") + ", line ")
     assert "starts above 151 %, but the one before ends at 150 %" in message and "write `above: 150`" in message
 
 
@@ -93,7 +104,7 @@ def test_an_open_bracket_in_the_middle_is_refused(copy):
 def test_money_written_as_a_bare_number_is_refused(copy):
     edit(copy, "chelm.yaml", 'amount: "1498.67"', "amount: 1498.67")
     message = only(copy)
-    assert "chelm.yaml, line" in message and "not an amount of money" in message
+    assert at(copy, "chelm.yaml") + ", line" in message and "not an amount of money" in message
     assert 'write it in quotes with a dot and two decimals, e.g. `amount: "1498.67"`' in message
 
 
@@ -105,13 +116,13 @@ def test_money_in_any_other_form_is_refused(copy, bad):
 
 def test_a_date_in_quotes_is_refused(copy):
     edit(copy, "about.yaml", "reviewed: 2026-11-23", 'reviewed: "23.11.2026"')
-    assert "about.yaml, line" in only(copy) and "write it as YYYY-MM-DD" in only(copy)
+    assert at(copy, "about.yaml") + ", line" in only(copy) and "write it as YYYY-MM-DD" in only(copy)
 
 
 def test_a_missing_translation_is_refused(copy):
-    edit(copy, "mielec.yaml", "    uk: Заява про місце в тренувальній квартирі.\n", "")
+    edit(copy, "mielec.yaml", "    uk: Заява про місце в тренувальному житлі.\n", "")
     message = only(copy)
-    assert "mielec.yaml, line" in message and "missing 'uk'" in message
+    assert at(copy, "mielec.yaml") + ", line" in message and "missing 'uk'" in message
 
 
 def test_a_document_code_without_texts_is_refused(copy):
@@ -138,22 +149,47 @@ def test_an_unknown_situation_is_refused(copy):
 
 def test_a_reason_without_a_source_is_refused(copy):
     edit(copy, "mielec.yaml", "  not_resident: art. 101 ust. 1 ustawy o pomocy społecznej\n", "")
-    assert "mielec.yaml: reason_sources must name exactly" in only(copy)
+    message = only(copy)
+    assert message.startswith(at(copy, "mielec.yaml") + ", line") and "reason_sources must name exactly" in message
+    assert "add ['not_resident']" in message
 
 
 def test_a_missing_file_is_refused(copy):
-    (copy / "mielec.yaml").unlink()
-    assert only(copy) == "mielec.yaml: missing from %s. Fix: restore it from git." % copy
+    (copy / "rules" / "criterion.yaml").unlink()
+    assert only(copy) == f"{copy / 'rules' / 'criterion.yaml'}: missing. Fix: restore it from git."
 
 
-def test_an_unknown_file_is_refused(copy):
-    (copy / "warsaw.yaml").write_text("code: warsaw\n", encoding="utf-8")
+def test_a_facility_folder_without_rules_is_refused(copy):
+    (copy / FILES["mielec.yaml"]).unlink()
+    assert only(copy).startswith(f"{copy / FILES['mielec.yaml']}: missing. Fix: add the facility's rules")
+
+
+def test_an_unknown_file_among_the_law_is_refused(copy):
+    (copy / "rules" / "warsaw.yaml").write_text("code: warsaw\n", encoding="utf-8")
     assert "warsaw.yaml: not a known rules file" in only(copy)
+
+
+def test_a_facility_folder_whose_name_cannot_be_an_address_is_refused(copy):
+    shutil.copytree(copy / "facilities" / "mielec", copy / "facilities" / "Nowy Targ")
+    assert "the folder name is the facility's code" in "".join(problems(copy))
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(copy):
+    edit(copy, "chelm.yaml", "rooms: 12\n", "rooms: 12\nrooms: 13\n")
+    message = only(copy)
+    assert message.startswith(at(copy, "chelm.yaml") + ", line 9: cannot be read")
+    assert "found the key 'rooms' twice (first on line 8)" in message
+
+
+def test_an_unknown_condition_is_refused(copy):
+    edit(copy, "mielec.yaml", "  - resident ", "  - lives_nearby ")
+    found = "".join(problems(copy))
+    assert "names unknown conditions ['lives_nearby']" in found
 
 
 def test_yaml_that_does_not_parse_is_refused(copy):
     edit(copy, "about.yaml", "reviewed: 2026-11-23", "reviewed: [2026-11-23")
-    assert only(copy).startswith("about.yaml, line 5: cannot be read")
+    assert only(copy).startswith(at(copy, "about.yaml") + ", line 5: cannot be read")
 
 
 def test_every_problem_is_listed_at_once(copy):
@@ -164,4 +200,4 @@ def test_every_problem_is_listed_at_once(copy):
     found = problems(copy)
     assert len(found) == 4, found
     assert all("Fix: " in p for p in found)
-    assert [p.split(",")[0] for p in found] == ["criterion.yaml"] * 2 + ["chelm.yaml"] * 2
+    assert [p.split(",")[0] for p in found] == [at(copy, "criterion.yaml")] * 2 + [at(copy, "chelm.yaml")] * 2

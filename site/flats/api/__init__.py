@@ -8,14 +8,14 @@ from flask import Blueprint, current_app, jsonify, request
 from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from .. import vocabulary as vocab
 from ..checker import explain
 from ..rules import NoRulesForDate, assess
 from ..today import today
-from .answers import AnswerErrors, read
+from .answers import AnswerErrors, first_day, read
 from .openapi import document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-LANGS = ("pl", "en", "uk")
 
 
 def _bad(errors: dict, code: int = 400):
@@ -32,7 +32,8 @@ def http_error(error: HTTPException):
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(document())
+    rules = current_app.extensions["rules"]
+    return jsonify(document(rules, current_app.extensions["site"]["site"]["name"]["en"]))
 
 
 @bp.post("/assessment")
@@ -43,18 +44,19 @@ def assessment():
         data = json.loads(request.get_data(cache=False), parse_float=Decimal, parse_constant=_reject)
     except (ValueError, RecursionError):
         return _bad({"body": "not valid JSON"})
+    rules = current_app.extensions["rules"]
     try:
-        answers, on = read(data, today())
+        answers, on = read(data, today(), rules)
     except AnswerErrors as exc:
         return _bad(exc.errors)
-    rules = current_app.extensions["rules"]
     try:
         outcome = assess(answers, rules, on)
     except NoRulesForDate:
-        return _bad({"on": f"no rules for that date; the first rules apply from {rules.criteria[0].since}"})
-    lang = request.accept_languages.best_match(LANGS) or "pl"
+        return _bad({"on": f"no rules for that date; the first rules apply from {first_day(rules, answers.facility)}"})
+    lang = request.accept_languages.best_match(list(vocab.LANGUAGES)) or vocab.DEFAULT_LANGUAGE
     with force_locale(lang):
-        return jsonify(_outcome(outcome, answers, rules, lang))
+        centre = current_app.extensions["centres"][answers.facility]
+        return jsonify(_outcome(outcome, answers, rules, centre, lang))
 
 
 def _reject(name):
@@ -65,18 +67,18 @@ def _money(value) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-def _outcome(outcome, answers, rules, lang) -> dict:
+def _outcome(outcome, answers, rules, centre, lang) -> dict:
     fee = outcome.fee
     return {
         "facility": outcome.facility,
         "status": outcome.status,
         "rules_date": outcome.rules_date.isoformat(),
         "reasons": [{"code": code, "text": text, "source": source}
-                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules))],
+                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules, centre, lang))],
         "fee": {"kind": fee.kind, "percent_of_cost": fee.percent_of_cost, "amount": _money(fee.amount),
                 "income_per_person": _money(fee.income_per_person), "criterion": _money(fee.criterion),
                 "percent_of_criterion": _money(fee.percent_of_criterion),
-                "explanation": str(explain.fee(outcome, answers))},
+                "explanation": explain.fee(outcome, answers, rules)},
         "documents": [rules.document_label(code, lang) for code in outcome.documents],
         "stay": rules.stay_label(outcome.stay, lang),
     }

@@ -1,20 +1,20 @@
-"""Read the API's JSON answers into engine Answers, collecting every field error."""
+"""Read the API's JSON answers into engine Answers, collecting every field error.
+
+What is allowed comes from flats.vocabulary and the loaded facilities, the
+same sources the OpenAPI document is built from.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from .. import vocabulary as vocab
 from ..money import parse_income
-from .openapi import DATE_IN
-from ..rules import Answers
-from ..rules.codes import FACILITIES, HOUSEHOLDS, SITUATIONS
+from ..patterns import LAST_YEAR, date_pattern
+from ..rules import Answers, Rules
 
-YES_NO = ("yes", "no")
-FIELDS = ("facility", "adult", "resident", "round_the_clock_care", "situations", "household",
-          "household_size", "income", "on")
-MAX_INCOME = Decimal("1000000")
-DATE_PATTERN = re.compile(DATE_IN)
+GROSZ = Decimal("0.01")
 
 
 class AnswerErrors(Exception):
@@ -25,8 +25,9 @@ class AnswerErrors(Exception):
 
 def _choice(data, name, allowed, errors):
     value = data.get(name)
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         errors[name] = f"required: one of {', '.join(allowed)}"
+        return None
     return value
 
 
@@ -36,7 +37,7 @@ def _money(value, errors) -> Decimal | None:
             raise ValueError
         if isinstance(value, (int, Decimal)):
             amount = Decimal(value)
-            if amount != amount.quantize(Decimal("0.01")) or amount < 0:
+            if not amount.is_finite() or amount != amount.quantize(GROSZ) or amount < 0:
                 raise ValueError
         elif isinstance(value, str):
             amount = parse_income(value)
@@ -45,10 +46,10 @@ def _money(value, errors) -> Decimal | None:
     except (ValueError, InvalidOperation):
         errors["income"] = "required: an amount in PLN with at most 2 decimals, e.g. \"1234.56\""
         return None
-    if amount > MAX_INCOME:
-        errors["income"] = "must be from 0 to 1000000"
+    if amount > vocab.INCOME_MAX:
+        errors["income"] = f"must be from 0 to {vocab.INCOME_MAX}"
         return None
-    return amount.quantize(Decimal("0.01"))
+    return abs(amount.quantize(GROSZ))  # -0 is 0
 
 
 def _size(data, household, errors) -> int | None:
@@ -57,45 +58,50 @@ def _size(data, household, errors) -> int | None:
         if "household_size" in data:
             errors["household_size"] = "only for household \"family\"; leave it out"
         return None
-    if type(size) is not int or not 2 <= size <= 20:
-        errors["household_size"] = "required for a family: a whole number from 2 to 20"
+    if type(size) is not int or not vocab.HOUSEHOLD_SIZE_MIN <= size <= vocab.HOUSEHOLD_SIZE_MAX:
+        errors["household_size"] = (f"required for a family: a whole number from {vocab.HOUSEHOLD_SIZE_MIN} "
+                                    f"to {vocab.HOUSEHOLD_SIZE_MAX}")
         return None
     return size
 
 
 def _situations(data, errors) -> frozenset[str]:
     value = data.get("situations", [])  # may be left out: no situation
-    if not isinstance(value, list) or any(v not in SITUATIONS for v in value) or len(set(value)) != len(value):
-        errors["situations"] = f"a list of distinct values from: {', '.join(SITUATIONS)}"
+    if not isinstance(value, list) or any(not isinstance(v, str) or v not in vocab.SITUATIONS for v in value) \
+            or len(set(value)) != len(value):
+        errors["situations"] = f"a list of distinct values from: {', '.join(vocab.SITUATIONS)}"
         return frozenset()
     return frozenset(value)
 
 
-def _date(data, today: dt.date, errors) -> dt.date:
+def first_day(rules: Rules, facility: str | None) -> dt.date:
+    """The first rules date the API takes for this facility (any facility's when it is unknown)."""
+    return rules.first_day(facility) if facility in rules.facilities else rules.criteria[0].since
+
+
+def _date(data, today: dt.date, first: dt.date, errors) -> dt.date:
     if "on" not in data:
         return today
     value = data["on"]
-    try:
-        if not isinstance(value, str) or not DATE_PATTERN.match(value):
-            raise ValueError
+    if isinstance(value, str) and re.match(date_pattern(first), value):
         return dt.date.fromisoformat(value)
-    except ValueError:
-        errors["on"] = "a date from 2019-01-01 on, written YYYY-MM-DD"
-        return today
+    errors["on"] = (f"a date from {first.isoformat()} (the first day with rules for this answer) "
+                    f"to {LAST_YEAR}-12-31, written YYYY-MM-DD")
+    return today
 
 
-def read(data, today: dt.date) -> tuple[Answers, dt.date]:
+def read(data, today: dt.date, rules: Rules) -> tuple[Answers, dt.date]:
     """Validate a decoded JSON body; raise AnswerErrors with every problem."""
     if not isinstance(data, dict):
         raise AnswerErrors({"body": "must be a JSON object with the answers"})
-    errors = {k: "unknown field" for k in data if k not in FIELDS}
-    facility = _choice(data, "facility", FACILITIES, errors)
-    yes_no = {k: _choice(data, k, YES_NO, errors) for k in ("adult", "resident", "round_the_clock_care")}
+    errors = {k: "unknown field" for k in data if k not in vocab.API_FIELDS}
+    facility = _choice(data, "facility", list(rules.facilities), errors)
+    yes_no = {k: _choice(data, k, vocab.YES_NO, errors) for k in vocab.YES_NO_QUESTIONS}
     situations = _situations(data, errors)
-    household = _choice(data, "household", HOUSEHOLDS, errors)
+    household = _choice(data, "household", vocab.HOUSEHOLDS, errors)
     size = _size(data, household, errors)
     income = _money(data.get("income"), errors)
-    on = _date(data, today, errors)
+    on = _date(data, today, first_day(rules, facility), errors)
     if errors:
         raise AnswerErrors(errors)
     answers = Answers(facility=facility, adult=yes_no["adult"] == "yes", resident=yes_no["resident"] == "yes",

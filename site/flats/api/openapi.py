@@ -1,60 +1,59 @@
-"""The OpenAPI 3 description of the API, built from the same vocabularies."""
+"""The OpenAPI 3 description of the API, built from the vocabulary and the loaded facilities."""
 from __future__ import annotations
 
-from ..money import INCOME_PATTERN
-from ..rules.codes import FACILITIES, FEE_KINDS, REASONS, SITUATIONS, STATUSES
+from .. import vocabulary as vocab
+from ..money import income_pattern
+from ..patterns import date_pattern
+from ..rules import Rules
 
-YES_NO = {"type": "string", "enum": ["yes", "no"]}
-# Dates with rules for both facilities (Chełm's table applies from 2018-03-21).
-# Real calendar dates from 2019 on, so that every date the schema allows has rules.
-DATE_IN = ("^(?:20(?:19|[2-9][0-9])-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
-           "|(?:0[13578]|1[02])-31)|20(?:[2468][048]|[3579][26])-02-29)$")
 MONEY_OUT = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$"}
 NULLABLE_MONEY = {"type": "string", "pattern": r"^[0-9]+\.[0-9]{2}$", "nullable": True}
 ERRORS = {"type": "object", "required": ["errors"], "properties": {
     "errors": {"type": "object", "additionalProperties": {"type": "string"}}}}
 
 
-def _answers(household: str) -> dict:
-    """Answers for one kind of household: household_size only (and always) for a family."""
-    required = ["facility", "adult", "resident", "round_the_clock_care", "household", "income"]
-    schema = {
-        "type": "object", "additionalProperties": False,
-        "required": required + (["household_size"] if household == "family" else []),
-        "properties": {
-            "facility": {"type": "string", "enum": list(FACILITIES)},
-            "adult": YES_NO, "resident": YES_NO, "round_the_clock_care": YES_NO,
-            "situations": {"type": "array", "uniqueItems": True,
-                           "items": {"type": "string", "enum": list(SITUATIONS)}},
-            "household": {"type": "string", "enum": [household]},
-            "household_size": {"type": "integer", "minimum": 2, "maximum": 20,
-                               "description": "Everyone in the household, including the person."},
-            "income": {"description": "Total net monthly income of the household in PLN.",
-                       "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": INCOME_PATTERN},
-                                 {"type": "number", "minimum": 0, "maximum": 1000000, "multipleOf": 0.01}]},
-            "on": {"type": "string", "format": "date", "pattern": DATE_IN,
-                   "description": "Rules date; default today (Europe/Warsaw). Dates before a facility's "
-                                  "first rules get 400 (Chełm: 2018-03-21, Mielec: 2015-10-01)."},
-        },
+def _answers(rules: Rules, facility: str, household: str) -> dict:
+    """Answers for one facility and kind of household: household_size only (and always) for a family."""
+    yes_no = {"type": "string", "enum": list(vocab.YES_NO)}
+    first = rules.first_day(facility)
+    properties = {
+        "facility": {"type": "string", "enum": [facility]},
+        **{name: yes_no for name in vocab.YES_NO_QUESTIONS},
+        "situations": {"type": "array", "uniqueItems": True,
+                       "items": {"type": "string", "enum": list(vocab.SITUATIONS)}},
+        "household": {"type": "string", "enum": [household]},
+        "household_size": {"type": "integer", "minimum": vocab.HOUSEHOLD_SIZE_MIN,
+                           "maximum": vocab.HOUSEHOLD_SIZE_MAX,
+                           "description": "Everyone in the household, including the person."},
+        "income": {"description": "Total net monthly income of the household in PLN.",
+                   "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": income_pattern()},
+                             {"type": "number", "minimum": 0, "maximum": int(vocab.INCOME_MAX),
+                              "multipleOf": 0.01}]},
+        "on": {"type": "string", "format": "date", "pattern": date_pattern(first),
+               "description": f"Rules date; default today (Europe/Warsaw). The first date with rules for "
+                              f"this facility is {first.isoformat()}; an earlier one gets 400."},
     }
-    if household != "family":
-        del schema["properties"]["household_size"]
-    return schema
+    required = ["facility", *vocab.YES_NO_QUESTIONS, "household", "income"]
+    if household == "family":
+        required.append("household_size")
+    else:
+        del properties["household_size"]
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
 
 
-def _outcome() -> dict:
-    reasons = sorted({code for codes in REASONS.values() for code in codes})
+def _outcome(rules: Rules) -> dict:
+    reasons = sorted({code for facility in rules.facilities.values() for code in facility.reason_codes()})
     return {
         "type": "object", "required": ["facility", "status", "rules_date", "reasons", "fee", "documents", "stay"],
         "properties": {
-            "facility": {"type": "string", "enum": list(FACILITIES)},
-            "status": {"type": "string", "enum": list(STATUSES)},
+            "facility": {"type": "string", "enum": list(rules.facilities)},
+            "status": {"type": "string", "enum": list(vocab.STATUSES)},
             "rules_date": {"type": "string", "format": "date"},
             "reasons": {"type": "array", "items": {"type": "object", "required": ["code", "text", "source"], "properties": {
                 "code": {"type": "string", "enum": reasons}, "text": {"type": "string"}, "source": {"type": "string"}}}},
             "fee": {"type": "object", "required": ["kind", "percent_of_cost", "amount", "income_per_person",
                                                    "criterion", "percent_of_criterion"], "properties": {
-                "kind": {"type": "string", "enum": list(FEE_KINDS)},
+                "kind": {"type": "string", "enum": list(vocab.FEE_KINDS)},
                 "percent_of_cost": {"type": "integer", "nullable": True},
                 "amount": NULLABLE_MONEY, "income_per_person": MONEY_OUT, "criterion": MONEY_OUT,
                 "percent_of_criterion": MONEY_OUT, "explanation": {"type": "string"}}},
@@ -64,16 +63,19 @@ def _outcome() -> dict:
     }
 
 
-def document() -> dict:
+def document(rules: Rules, title: str) -> dict:
+    variants = {f"Answers_{code}_{household}": _answers(rules, code, household)
+                for code in rules.facilities for household in vocab.HOUSEHOLDS}
     return {
         "openapi": "3.0.3",
-        "info": {"title": "Self-check for supported flats in Mielec and Chełm", "version": "1.0.0",
+        "info": {"title": f"Self-check: {title}", "version": "1.0.0",
                  "description": "An estimate only: the centre decides. Nothing sent is stored."},
         "paths": {
             "/api/v1/assessment": {"post": {
                 "summary": "Assess one set of answers",
                 "parameters": [{"name": "Accept-Language", "in": "header", "required": False,
-                                "schema": {"type": "string"}, "description": "pl (default), en or uk"}],
+                                "schema": {"type": "string"},
+                                "description": f"{', '.join(vocab.LANGUAGES)} ({vocab.DEFAULT_LANGUAGE} by default)"}],
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Answers"}}}},
                 "responses": {
@@ -87,7 +89,6 @@ def document() -> dict:
                     "schema": {"type": "object"}}}}}}},
         },
         "components": {"schemas": {
-            "Answers": {"oneOf": [{"$ref": "#/components/schemas/AnswersSingle"},
-                                  {"$ref": "#/components/schemas/AnswersFamily"}]},
-            "AnswersSingle": _answers("single"), "AnswersFamily": _answers("family"), "Outcome": _outcome(), "Errors": ERRORS}},
+            "Answers": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in variants]},
+            **variants, "Outcome": _outcome(rules), "Errors": ERRORS}},
     }

@@ -12,9 +12,15 @@ from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
 from . import explain, frozen
-from .forms import FORMS, LABELS, ORDER
+from .forms import SITUATION_LABELS, fields_in_order, form_class
 
 bp = Blueprint("checker", __name__)
+
+
+@bp.record_once
+def _register(state) -> None:
+    urls.add(state.app, pages=_urls, files=_scripts)
+    layout.add_nav(state.app, 5, "checker.start", _l("Self-check"))
 
 
 @bp.get(f"/{LANG}/sprawdz/")
@@ -26,26 +32,29 @@ def start():
 @bp.route(f"/{LANG}/sprawdz/{FACILITY}/", methods=["GET", "POST"])
 @cached_page
 def check(facility: str):
-    form = FORMS[facility](formdata=request.form if request.method == "POST" else None)
-    fields = [form[name] for name in ORDER]
-    if request.method == "GET" or "change" in request.form or not form.validate():
-        frozen = current_app.config.get("FROZEN_BUILD", False)
-        extra = _frozen_page(facility) if frozen else {}
-        return render_template("checker/form.html", form=form, fields=fields, facility=facility,
-                               frozen=frozen, **extra)
+    lang = current_language()
+    centre = current_app.extensions["centres"][facility]
+    form = form_class(centre, lang)(formdata=request.form if request.method == "POST" else None)
+    fields = fields_in_order(form)
+    page = {"form": form, "fields": fields, "facility": facility, "centre": centre, "lang": lang,
+            "rules": current_app.extensions["rules"], "explain": explain}
+    if request.method != "POST" or "change" in request.form or not form.validate():
+        frozen_build = current_app.config["FROZEN_BUILD"]
+        extra = _frozen_page(facility) if frozen_build else {}
+        return render_template("checker/form.html", frozen=frozen_build, **page, **extra)
     answers = form.answers(facility)
-    rules = current_app.extensions["rules"]
-    outcome = assess(answers, rules, today())
-    return render_template("checker/result.html", form=form, fields=fields, facility=facility,
-                           answers=answers, outcome=outcome, explain=explain, rules=rules,
-                           lang=current_language(), situations=LABELS,
-                           centre=current_app.extensions["contacts"][facility])
+    outcome = assess(answers, page["rules"], today())
+    return render_template("checker/result.html", answers=answers, outcome=outcome,
+                           situations=SITUATION_LABELS, **page)
 
 
 @bp.get(f"/{LANG}/sprawdz/{FACILITY}/dane.js")
 def answers_script(facility: str):
     """The frozen page's answer table, as a script so it loads from any static host."""
-    table = frozen.answer_table(current_app.extensions["rules"], today(), facility, current_language())
+    lang = current_language()
+    centre = current_app.extensions["centres"][facility]
+    table = frozen.answer_table(current_app.extensions["rules"], today(), facility, centre, lang,
+                                form_class(centre, lang)(formdata=None))
     body = "window.FLATS_ANSWERS = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";\n"
     return Response(body, mimetype="text/javascript")
 
@@ -54,23 +63,19 @@ def _frozen_page(facility: str) -> dict:
     """What the frozen form shows besides the form: the result skeleton and the fallback."""
     rules = current_app.extensions["rules"]
     on = today()
-    return {"rules": rules, "explain": explain, "outcome": None, "lang": current_language(),
-            "centre": current_app.extensions["contacts"][facility], "criterion": rules.criterion_on(on),
-            "fee_rows": fee_table(rules, on) if facility == "chelm" else [], "on": on,
-            "cost": rules.monthly_cost_on(on) if facility == "chelm" else None}
+    place = rules.facility(facility)
+    table = place.fee_table_on(on)
+    return {"outcome": None, "criterion": rules.criterion_on(on), "on": on, "fee_table": table,
+            "fee_rows": fee_table(rules, on, facility) if table else [],
+            "cost": place.monthly_cost_on(on) if table else None}
 
 
 def _urls(app, lang):
     yield f"/{lang}/sprawdz/"
-    for facility in FORMS:
+    for facility in app.extensions["centres"]:
         yield f"/{lang}/sprawdz/{facility}/"
 
 
 def _scripts(app, lang):
-    for facility in FORMS:
+    for facility in app.extensions["centres"]:
         yield f"/{lang}/sprawdz/{facility}/dane.js"
-
-
-urls.EXTRA.append(_urls)
-urls.EXTRA_FILES.append(_scripts)
-layout.EXTRA_NAV.append((5, "checker.start", _l("Self-check")))

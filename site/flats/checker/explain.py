@@ -1,74 +1,104 @@
-"""Turn an outcome into calm sentences: why, and how the fee was worked out."""
+"""Turn an outcome into calm sentences: why, and what the stay costs.
+
+Sentences that hold for every facility are interface strings (translated in
+translations/); what is particular to one facility — its town, its groups,
+its fee note — comes from its data (content/facilities/<code>/).
+"""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from decimal import Decimal
 
-from ..money import format_money, format_percent
+from babel.numbers import format_percent as babel_percent
+from flask_babel import get_locale, lazy_gettext as _l
 
-CITY = {"mielec": _l("Mielec"), "chelm": _l("Chełm")}
+from ..money import format_money
+
 STATUS = {
     "likely": _l("You probably meet the criteria"),
     "possible": _l("The centre will need to look at your situation"),
     "unlikely": _l("This place is probably not the right support for you"),
 }
+# Sentences for the reasons every facility can give; a group's own sentence is data (`fits`).
 REASONS = {
     "not_adult": _l("You said you are under 18. These flats are for adults."),
     "needs_round_the_clock_care": _l("You said you need care around the clock. These flats are for people "
                                      "who do not need 24-hour care. The centre can tell you about other support."),
     "no_support_need": _l("You did not choose any reason for needing support. These flats are for people who need "
                           "support because of a difficult situation, age, disability or illness."),
-    "mielec_support_need": _l("You need support in everyday life. The training flats in Mielec are for adults "
-                              "in that situation who want to learn to live on their own."),
-    "no_chelm_group": _l("In Chełm the places are for older, lone or disabled people who need care, and for "
-                         "young adults leaving care. Your answers do not fit either group."),
-    "group_older_or_disabled": _l("Because of your age, disability or illness you fit the group of 25 places "
-                                  "for older, lone or disabled people."),
-    "group_leaving_care": _l("You are leaving a care home or a foster family, so you fit the group of 5 places "
-                             "for young adults leaving care."),
-    "not_resident": _l("You said you do not live in %(city)s. Each centre serves the people of its own city. "
+    "no_group_fits": _l("The places here are for: %(groups)s. Your answers do not fit any of these groups."),
+    "not_resident": _l("You said you do not live %(in_town)s. Each centre serves the people of its own town. "
                        "Start at the social assistance centre where you live."),
-    "chelm_group_for_single_people": _l("You said you live with your family. The 25 places for older and "
-                                        "disabled people are meant for people who live alone."),
+    "group_for_people_living_alone": _l("You said you live with your family. The places that fit your answers "
+                                        "are meant for people who live alone."),
 }
 
 
-def reasons(outcome, rules) -> list[tuple[str, str]]:
-    """(sentence, source) for each reason code."""
-    city = CITY[outcome.facility]
-    return [(str(REASONS[code]) % {"city": city}, rules.reason_source(outcome.facility, code))
-            for code in outcome.reasons]
+def reason_text(code: str, facility, centre, lang: str) -> str:
+    """The sentence for one reason code of one facility, in the current language."""
+    for group in facility.groups:
+        if code == group.reason:
+            return group.fits[lang]
+    groups = "; ".join(g.who[lang] for g in facility.groups)
+    return str(REASONS[code]) % {"in_town": centre.in_town[lang], "groups": groups}
 
 
-# The fee sentence for each case, with %(name)s slots: the live page fills them
-# in Python, the frozen site's script fills the same translated text.
-FEE_TEXTS = {
-    "free_single": _l("Your income of %(income)s is not above the criterion for a person living alone, "
-                      "%(criterion)s. So the stay is free."),
-    "free_family": _l("Your household's income of %(income)s is not above %(people)s × %(criterion)s = %(limit)s. "
-                      "So the stay is free."),
-    "bracket": _l("Your income is %(percent)s of %(criterion)s, so you pay %(share)s%% of %(cost)s = "
-                  "%(amount)s a month."),
-    "set_by_centre_chelm": _l("Your household's income of %(income)s is above %(people)s × %(criterion)s = "
-                              "%(limit)s. The Chełm fee table is for people living alone, so the centre will set "
-                              "your fee in its decision."),
-    "set_by_centre_mielec": _l("Your income of %(income)s is above the criterion, %(limit)s, so the stay is paid. "
-                               "The centre in Mielec sets the amount in its decision, using the city council's "
-                               "fee table."),
+def reasons(outcome, rules, centre, lang: str) -> list[tuple[str, str]]:
+    """(sentence, source) for each reason code of the outcome."""
+    facility = rules.facility(outcome.facility)
+    return [(reason_text(code, facility, centre, lang), facility.reason_source(code)) for code in outcome.reasons]
+
+
+# The fee, in plain words. "%(income)s" is left for last: the frozen site
+# fills it in the browser, into a sentence the engine wrote for its range.
+FREE = {
+    "single": _l("You have %(income)s a month. That is not more than the income criterion for a person living "
+                 "alone, %(limit)s, so the stay is free."),
+    "family": _l("Your household has %(income)s a month. For %(people)s people the limit is %(people)s × "
+                 "%(per_person)s per person = %(limit)s. Your income is not more than that, so the stay is free."),
+}
+ABOVE = {
+    "single": _l("You have %(income)s a month. That is more than the income criterion for a person living "
+                 "alone, %(limit)s, so the stay is paid."),
+    "family": _l("Your household has %(income)s a month. That is more than the limit for %(people)s people: "
+                 "%(people)s × %(per_person)s per person = %(limit)s. So the stay is paid."),
+}
+BRACKET = _l("You have %(income)s a month. That is more than %(above)s but not more than %(up_to)s, so you pay "
+             "%(share)s of the cost of a place: %(amount)s a month.")
+BRACKET_TOP = _l("You have %(income)s a month. That is more than %(above)s, so you pay %(share)s of the cost "
+                 "of a place: %(amount)s a month.")
+NO_TABLE = _l("The centre sets the amount in its decision.")
+OTHER_TABLE = {
+    "single": _l("The fee table here is for households of more than one person, so the centre sets your fee "
+                 "in its decision."),
+    "family": _l("The fee table here is for people living alone, so the centre sets your fee in its decision."),
 }
 
 
-def fee_case(kind: str, facility: str, household: str) -> str:
-    if kind == "free":
-        return f"free_{household}"
-    return "bracket" if kind == "bracket" else f"set_by_centre_{facility}"
+def percent(value: int) -> str:
+    """A whole percentage, written the way the current language writes it (CLDR)."""
+    locale = get_locale()
+    return babel_percent(Decimal(value) / 100, locale=locale or "pl")
 
 
-def fee(outcome, answers) -> str:
-    """The fee with its arithmetic, as one or two sentences."""
-    f = outcome.fee
-    values = {"income": format_money(answers.income), "criterion": format_money(f.criterion),
-              "people": answers.people, "percent": format_percent(f.percent_of_criterion),
-              "limit": format_money(f.criterion * answers.people),
-              "share": f.percent_of_cost, "cost": format_money(f.monthly_cost) if f.monthly_cost else "",
-              "amount": format_money(f.amount) if f.amount is not None else ""}
-    return str(FEE_TEXTS[fee_case(f.kind, outcome.facility, answers.household)]) % values
+def fee_template(fee, facility, household: str, people: int) -> str:
+    """The fee sentence with every value but `%(income)s` filled in."""
+    values = {"income": "%(income)s", "limit": format_money(fee.limit), "people": people,
+              "per_person": format_money(fee.criterion)}
+    if fee.kind == "free":
+        text = str(FREE[household]) % values
+    elif fee.kind == "bracket":
+        values.update(above=format_money(fee.bracket_above), share=percent(fee.percent_of_cost),
+                      amount=format_money(fee.amount),
+                      up_to=format_money(fee.bracket_up_to) if fee.bracket_up_to is not None else "")
+        text = str(BRACKET if fee.bracket_up_to is not None else BRACKET_TOP) % values
+    else:
+        second = NO_TABLE if not facility.fee_tables else OTHER_TABLE[household]
+        text = str(ABOVE[household]) % values + " " + str(second)
+    return text.replace("%", "%%").replace("%%(income)s", "%(income)s")
+
+
+def fee(outcome, answers, rules) -> str:
+    """The fee in plain words, for these answers."""
+    facility = rules.facility(outcome.facility)
+    return fee_template(outcome.fee, facility, answers.household, answers.people) % {
+        "income": format_money(answers.income)}

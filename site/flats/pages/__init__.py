@@ -14,7 +14,7 @@ bp = Blueprint("pages", __name__)
 @bp.get("/")
 def root():
     if current_app.config.get("FROZEN_BUILD"):  # a static host cannot redirect: a page that sends you on
-        return render_template("root.html")
+        return render_template("root.html", names=current_app.extensions["site"]["site"]["name"])
     return redirect(f"/{DEFAULT_LANGUAGE}/", code=302)
 
 

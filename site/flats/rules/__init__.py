@@ -1,17 +1,18 @@
-"""The rules engine: dated rules from content/rules/ and pure functions over them.
+"""The rules engine: dated rules from content/ and pure functions over them.
 
 No Flask, no clock: callers pass the date whose rules apply. Money is Decimal.
 """
 
+from .conditions import CONDITIONS, Condition
 from .engine import Answers, Outcome, assess
 from .errors import NoRulesForDate, RulesError
 from .fees import Fee, FeeRow, fee_table, income_thresholds
-from .loader import load_rules
+from .loader import facility_folders, load_rules
 from .model import Bracket, Criterion, Facility, FeeTable, Group, MonthlyCost, Rules
 from .review import Review, review_dates
 
 __all__ = [
-    "Answers", "Bracket", "Criterion", "Facility", "Fee", "FeeRow", "FeeTable", "Group",
-    "MonthlyCost", "NoRulesForDate", "Outcome", "Review", "Rules", "RulesError",
-    "assess", "fee_table", "income_thresholds", "load_rules", "review_dates",
+    "Answers", "Bracket", "CONDITIONS", "Condition", "Criterion", "Facility", "Fee", "FeeRow", "FeeTable",
+    "Group", "MonthlyCost", "NoRulesForDate", "Outcome", "Review", "Rules", "RulesError",
+    "assess", "facility_folders", "fee_table", "income_thresholds", "load_rules", "review_dates",
 ]

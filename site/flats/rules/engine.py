@@ -1,34 +1,18 @@
 """The self-check: answers in, outcome out. Pure: the date is always passed in.
 
-Eligibility follows shared/design/self-check.md rule by rule. The status is
-the one of the first rule that matches (`likely` if none does); `reasons`
-holds the code of every rule that matched, in the contract's order, plus the
-positive code that says which support the person fits.
+Each facility lists the conditions that apply to it (rules.yaml); the engine
+checks them in that order with the one table in conditions.py. The status is
+that of the first condition not met (`likely` when all are); `reasons` holds
+the reason code of every condition not met, in order, and — where the
+`fitting_group` condition stands — the positive code `group_<code>` of each
+group that serves one of the person's situations.
 
-Reason codes (source of each: `reason_sources` in content/rules/<facility>.yaml)
-- `not_adult` – answered not 18 or older → unlikely. Art. 53 (adults only).
-- `needs_round_the_clock_care` – needs 24-hour care → unlikely. Art. 53.
-- `no_support_need` – no situation chosen → unlikely. Art. 53 (support because
-  of a difficult situation, age, disability or illness).
-- `mielec_support_need` – Mielec: some situation chosen; the flats are for such
-  adults (seed 000, art. 53). Positive, no status of its own.
-- `no_chelm_group` – Chełm: only `other_difficulty`; neither group fits →
-  unlikely. Uchwała Nr XIV/114/07 (seed 001).
-- `group_older_or_disabled` – Chełm: older age, disability or illness → the 25
-  places. `group_leaving_care` – Chełm: leaving care → the 5 places. Positive.
-- `not_resident` – does not live in the city → possible (apply through your
-  own local centre). Art. 101 ust. 1.
-- `chelm_group_for_single_people` – Chełm: only the 25-place group fits and the
-  person lives with family → possible (those places are for people living
-  alone: "samotnych", seed 001).
-
-Documents and stay: Mielec has one list and one stay (`mielec_fixed_term`).
-In Chełm one fitting group gives that group's documents and stay. When no
-group or both groups fit, the centre decides the group: the page lists what
-both groups ask for (no group: the common documents; both: every document of
-both groups, so nothing is missing) and the stay `chelm_depends_on_group`.
-We do not put someone who fits both groups into the leaving-care group: the
-seed gives no rule for that and the centre decides.
+Documents and stay: one fitting group gives that group's documents and stay
+(as does a facility with a single group). When no group or several fit, the
+centre decides the group: the page lists the facility's `group_undecided`
+stay and, when none fits, its documents; when several fit, every document
+any of them asks for, so nothing is missing. Someone who fits two groups is not put into either: the
+seeds give no rule for that, and the centre decides.
 """
 
 from __future__ import annotations
@@ -37,9 +21,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .codes import FACILITIES, HOUSEHOLDS, SITUATIONS
+from .codes import HOUSEHOLDS, SITUATIONS
+from .conditions import CONDITIONS
 from .fees import Fee, compute_fee
 from .model import Facility, Group, Rules
+
+
+def _require(ok: bool, what: str) -> None:
+    # Raised, not asserted: these hold under `python -O` too.
+    if not ok:
+        raise ValueError(f"invalid answers: {what}")
 
 
 @dataclass(frozen=True)
@@ -56,15 +47,19 @@ class Answers:
     income: Decimal
 
     def __post_init__(self) -> None:
-        assert self.facility in FACILITIES, self.facility
-        assert all(type(v) is bool for v in (self.adult, self.resident, self.round_the_clock_care))
-        assert isinstance(self.situations, frozenset) and self.situations <= set(SITUATIONS), self.situations
-        assert self.household in HOUSEHOLDS, self.household
+        _require(isinstance(self.facility, str) and bool(self.facility), f"facility {self.facility!r}")
+        _require(all(type(v) is bool for v in (self.adult, self.resident, self.round_the_clock_care)),
+                 "adult, resident and round_the_clock_care must be True or False")
+        _require(isinstance(self.situations, frozenset) and self.situations <= set(SITUATIONS),
+                 f"situations {self.situations!r}")
+        _require(self.household in HOUSEHOLDS, f"household {self.household!r}")
         if self.household == "family":
-            assert type(self.household_size) is int and self.household_size >= 2, self.household_size
+            _require(type(self.household_size) is int and self.household_size >= 2,
+                     f"a family's household_size {self.household_size!r}")
         else:
-            assert self.household_size in (None, 1), self.household_size
-        assert isinstance(self.income, Decimal) and self.income >= 0, self.income
+            _require(self.household_size in (None, 1), f"a single household's size {self.household_size!r}")
+        _require(isinstance(self.income, Decimal) and self.income.is_finite() and self.income >= 0,
+                 f"income {self.income!r}")
 
     @property
     def people(self) -> int:
@@ -87,55 +82,24 @@ def assess(answers: Answers, rules: Rules, on: date) -> Outcome:
     facility = rules.facility(answers.facility)
     rules.criterion_on(on)
     facility.check_date(on)
-    groups = tuple(g for g in facility.groups if g.situations & answers.situations)
-    checks = _common(answers) + (_chelm(answers, groups) if facility.groups else _mielec(answers))
-    matched = [(code, status) for code, hit, status in checks if hit]
-    status = next((s for _, s in matched if s is not None), "likely")
-    documents, stay = _documents_and_stay(facility, groups)
+    fitting = tuple(g for g in facility.groups if g.situations & answers.situations)
+    reasons, status = [], None
+    for name in facility.conditions:
+        condition = CONDITIONS[name]
+        if not condition.met(answers, fitting):
+            reasons.append(condition.reason)
+            status = status or condition.status
+        if name == "fitting_group":
+            reasons += [g.reason for g in fitting]
+    documents, stay = _documents_and_stay(facility, fitting)
     fee = compute_fee(rules, on, facility, answers.household, answers.people, answers.income)
-    return Outcome(
-        facility=facility.code,
-        status=status,
-        reasons=tuple(code for code, _ in matched),
-        fee=fee,
-        documents=documents,
-        stay=stay,
-        rules_date=on,
-    )
+    return Outcome(facility=facility.code, status=status or "likely", reasons=tuple(reasons), fee=fee,
+                   documents=documents, stay=stay, rules_date=on)
 
 
-Check = tuple[str, bool, "str | None"]  # reason code, matched, status it sets
-
-
-def _common(a: Answers) -> tuple[Check, ...]:
-    return (
-        ("not_adult", not a.adult, "unlikely"),
-        ("needs_round_the_clock_care", a.round_the_clock_care, "unlikely"),
-        ("no_support_need", not a.situations, "unlikely"),
-    )
-
-
-def _mielec(a: Answers) -> tuple[Check, ...]:
-    return (
-        ("mielec_support_need", bool(a.situations), None),
-        ("not_resident", not a.resident, "possible"),
-    )
-
-
-def _chelm(a: Answers, groups: tuple[Group, ...]) -> tuple[Check, ...]:
-    alone_only = bool(groups) and all(g.living_alone_only for g in groups)
-    return (
-        ("no_chelm_group", bool(a.situations) and not groups, "unlikely"),
-        *((f"group_{g.code}", True, None) for g in groups),
-        ("not_resident", not a.resident, "possible"),
-        ("chelm_group_for_single_people", alone_only and a.household == "family", "possible"),
-    )
-
-
-def _documents_and_stay(facility: Facility, groups: tuple[Group, ...]) -> tuple[tuple[str, ...], str]:
-    if len(groups) == 1:
-        return groups[0].documents, groups[0].stay
-    if not groups:
-        return facility.documents, facility.stay
-    documents = tuple(dict.fromkeys(code for g in groups for code in g.documents))
-    return documents, facility.stay
+def _documents_and_stay(facility: Facility, fitting: tuple[Group, ...]) -> tuple[tuple[str, ...], str]:
+    if len(fitting) == 1:
+        return fitting[0].documents, fitting[0].stay
+    if fitting:  # every document any fitting group asks for, so nothing is missing
+        return tuple(dict.fromkeys(code for g in fitting for code in g.documents)), facility.stay
+    return facility.documents, facility.stay

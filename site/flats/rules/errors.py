@@ -6,12 +6,12 @@ from datetime import date
 
 
 class RulesError(ValueError):
-    """The rules data in content/rules/ is wrong. Lists every problem found."""
+    """The rules data (content/rules/, content/facilities/*/) is wrong. Lists every problem found."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
         lines = "\n".join(f"- {p}" for p in self.problems)
-        super().__init__(f"content/rules has {len(self.problems)} problem(s):\n{lines}")
+        super().__init__(f"the data in the content folder has {len(self.problems)} problem(s):\n{lines}")
 
 
 class NoRulesForDate(LookupError):

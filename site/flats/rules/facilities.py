@@ -1,47 +1,82 @@
-"""Read one facility file (mielec.yaml, chelm.yaml) into a Facility."""
+"""Read one facility's rules (content/facilities/<code>/rules.yaml) into a Facility."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from .codes import HOUSEHOLDS, REASONS, SITUATIONS
+from .codes import HOUSEHOLDS, SITUATIONS
+from .conditions import CONDITIONS
 from .model import Bracket, Facility, FeeTable, Group, MonthlyCost
 from .reader import Node, Reader
 
-_COMMON = {"code", "reason_sources", "documents_source", "documents", "stays_source", "stays"}
-# A facility with groups of places (Chełm) publishes its own cost and fee table.
-_GROUPED = _COMMON | {"rooms", "groups_source", "groups", "bring_when_group_undecided",
-                      "stay_when_group_undecided", "monthly_cost", "fee_table"}
-# A facility without groups (Mielec): free up to the criterion, else set by the centre.
-_SIMPLE = _COMMON | {"places", "flats", "people_per_flat", "places_source", "fee", "bring", "stay"}
+KEYS = {"conditions", "reason_sources", "groups_source", "groups", "fee",
+        "documents_source", "documents", "stays_source", "stays"}
+OPTIONAL = {"group_undecided", "flats", "rooms", "people_per_flat"}
+FEE_KINDS = {"table": {"above_criterion", "monthly_cost", "tables"}, "set_by_centre": {"above_criterion", "source"}}
 
 
-def read_facility(r: Reader) -> Facility:
+def read_facility(r: Reader, code: str) -> Facility:
     root = r.root
-    code = r.name.removesuffix(".yaml")
-    if root.get("code") != code:
-        r.problem(root, f"code is {root.get('code')!r} but the file is {r.name}", f"write `code: {code}`")
+    r.keys(root, KEYS, OPTIONAL)
     documents, stays = r.labels(root, "documents"), r.labels(root, "stays")
-    common = dict(
+    conditions = _conditions(r, root)
+    groups = tuple(_group(r, node, documents, stays) for node in r.nodes(root, "groups"))
+    if not groups and "groups" in root:
+        r.problem(root, "no groups of places", "add at least one group under `groups:`")
+    documents_undecided, stay_undecided = _undecided(r, root, groups, documents, stays)
+    fee = r.get(root, "fee", dict, "write fee as a mapping starting with above_criterion:") or Node()
+    kind = fee.get("above_criterion")
+    if kind not in FEE_KINDS:
+        r.problem(fee, f"above_criterion is {kind!r}", f"use one of {sorted(FEE_KINDS)}")
+    else:
+        r.keys(fee, FEE_KINDS[kind])
+    costs = tuple(_cost(r, node) for node in r.dated(fee, "monthly_cost")) if kind == "table" else ()
+    tables = tuple(_table(r, node) for node in r.dated(fee, "tables")) if kind == "table" else ()
+    per_flat = _per_flat(r, root)
+    facility = Facility(
         code=code,
+        conditions=conditions,
+        groups=groups,
+        documents=documents_undecided,
+        stay=stay_undecided,
         document_labels=MappingProxyType(documents),
         stay_labels=MappingProxyType(stays),
         reason_sources=MappingProxyType(_reason_sources(r, root)),
+        sources=MappingProxyType({key.removesuffix("_source"): r.text(root, key)
+                                  for key in ("groups_source", "documents_source", "stays_source")}),
+        fee_kind=kind,
+        fee_source=(tables[-1].source if tables else None) if kind == "table" else r.text(fee, "source"),
+        monthly_costs=costs,
+        fee_tables=tables,
+        flats=r.integer(root, "flats", minimum=1) if "flats" in root else None,
+        rooms=r.integer(root, "rooms", minimum=1) if "rooms" in root else None,
+        people_per_flat=per_flat,
     )
-    if "groups" in root:
-        r.keys(root, _GROUPED)
-        return _grouped(r, root, common)
-    r.keys(root, _SIMPLE)
-    return _simple(r, root, common)
+    _check_reasons(r, root, facility)
+    return facility
+
+
+def _conditions(r: Reader, root: Node) -> tuple[str, ...]:
+    names = r.codes(root, "conditions", CONDITIONS, "conditions")
+    if len(set(names)) != len(names):
+        r.problem(root, "a condition is listed twice", "list each condition once")
+    if "conditions" in root and "fitting_group" not in names:
+        r.problem(root, "the conditions leave out fitting_group", "add `- fitting_group`: it says which group fits")
+    return names
+
+
+def _check_reasons(r: Reader, root: Node, facility: Facility) -> None:
+    wanted = [CONDITIONS[name].reason for name in facility.conditions if name in CONDITIONS]
+    missing = [code for code in wanted if code not in facility.reason_sources]
+    extra = [code for code in facility.reason_sources if code not in wanted]
+    if missing or extra:
+        r.problem(root.get("reason_sources", root), f"reason_sources must name exactly {wanted}",
+                  f"add {missing}, remove {extra}")
 
 
 def _reason_sources(r: Reader, root: Node) -> dict[str, str]:
     table = r.get(root, "reason_sources", dict, "write reason_sources as code: source") or {}
     return {reason: r.text(table, reason) for reason in table}
-
-
-def _sources(r: Reader, root: Node, *keys: str) -> dict[str, str]:
-    return {key.removesuffix("_source"): r.text(root, key) for key in keys}
 
 
 def _stay(r: Reader, node: Node, key: str, stays: dict) -> str | None:
@@ -51,59 +86,41 @@ def _stay(r: Reader, node: Node, key: str, stays: dict) -> str | None:
     return stay
 
 
-def _simple(r: Reader, root: Node, common: dict) -> Facility:
-    fee = r.get(root, "fee", dict, "write fee as a mapping with above_criterion: and source:") or Node()
-    r.keys(fee, {"above_criterion", "source"})
-    if fee.get("above_criterion", "set_by_centre") != "set_by_centre":
-        r.problem(fee, "above_criterion can only be set_by_centre", "write `above_criterion: set_by_centre`")
-    per_flat = r.get(root, "people_per_flat", dict, "write people_per_flat: {min: 4, max: 5}") or Node()
-    r.keys(per_flat, {"min", "max"})
-    return Facility(
-        places=r.integer(root, "places", minimum=1),
-        flats=r.integer(root, "flats", minimum=1),
-        people_per_flat=(r.integer(per_flat, "min", 1), r.integer(per_flat, "max", 1)),
-        documents=r.codes(root, "bring", common["document_labels"], "documents"),
-        stay=_stay(r, root, "stay", common["stay_labels"]),
-        sources=MappingProxyType(_sources(r, root, "places_source", "documents_source", "stays_source")),
-        fee_source=r.text(fee, "source"),
-        **common,
-    )
-
-
-def _grouped(r: Reader, root: Node, common: dict) -> Facility:
-    groups = tuple(_group(r, node, common) for node in r.get(root, "groups", list, "write groups as a list") or ())
-    costs = tuple(_cost(r, node) for node in r.dated(root, "monthly_cost"))
-    tables = tuple(_table(r, node) for node in r.dated(root, "fee_table"))
-    return Facility(
-        places=sum(group.places or 0 for group in groups),
-        rooms=r.integer(root, "rooms", minimum=1),
-        groups=groups,
-        documents=r.codes(root, "bring_when_group_undecided", common["document_labels"], "documents"),
-        stay=_stay(r, root, "stay_when_group_undecided", common["stay_labels"]),
-        monthly_costs=costs,
-        fee_tables=tables,
-        sources=MappingProxyType(_sources(r, root, "groups_source", "documents_source", "stays_source")),
-        fee_source=tables[-1].source if tables else None,
-        **common,
-    )
-
-
-def _group(r: Reader, node: object, common: dict) -> Group:
+def _undecided(r: Reader, root: Node, groups: tuple[Group, ...], documents: dict, stays: dict):
+    """What to bring and how long to stay when no single group decides it."""
+    node = root.get("group_undecided")
+    if node is None:
+        if len(groups) > 1:
+            r.problem(root, "several groups but no group_undecided",
+                      "add group_undecided: with bring: and stay: for when the centre decides the group")
+        return (groups[0].documents, groups[0].stay) if groups else ((), None)
     if not isinstance(node, Node):
-        r.problem(None, f"group {node!r} is not a mapping", "start each group with `- code:`")
-        node = Node()
-    r.keys(node, {"code", "places", "situations", "living_alone_only", "bring", "stay"})
-    code = r.text(node, "code")
-    if code is not None and f"group_{code}" not in REASONS[common["code"]]:
-        r.problem(node, f"group {code!r} is not one the engine knows", "use older_or_disabled or leaving_care")
+        r.problem(root, "group_undecided is not a mapping", "write group_undecided: with bring: and stay:")
+        return (), None
+    r.keys(node, {"bring", "stay"})
+    return r.codes(node, "bring", documents, "documents"), _stay(r, node, "stay", stays)
+
+
+def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
+    r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"})
     return Group(
-        code=code,
+        code=r.text(node, "code"),
         places=r.integer(node, "places", minimum=1),
         situations=frozenset(r.codes(node, "situations", SITUATIONS, "situations")),
         living_alone_only=r.get(node, "living_alone_only", bool, "write true or false"),
-        documents=r.codes(node, "bring", common["document_labels"], "documents"),
-        stay=_stay(r, node, "stay", common["stay_labels"]),
+        documents=r.codes(node, "bring", documents, "documents"),
+        stay=_stay(r, node, "stay", stays),
+        who=MappingProxyType(r.texts(node, "who")),
+        fits=MappingProxyType(r.texts(node, "fits")),
     )
+
+
+def _per_flat(r: Reader, root: Node) -> tuple[int, int] | None:
+    if "people_per_flat" not in root:
+        return None
+    node = r.get(root, "people_per_flat", dict, "write people_per_flat: {min: 4, max: 5}") or Node()
+    r.keys(node, {"min", "max"})
+    return r.integer(node, "min", 1), r.integer(node, "max", 1)
 
 
 def _cost(r: Reader, node: Node) -> MonthlyCost:
@@ -112,16 +129,18 @@ def _cost(r: Reader, node: Node) -> MonthlyCost:
 
 
 def _table(r: Reader, node: Node) -> FeeTable:
-    r.keys(node, {"since", "source", "covers", "brackets"})
+    r.keys(node, {"since", "source", "covers", "brackets"}, {"note"})
     covers = r.text(node, "covers")
     if covers is not None and covers not in HOUSEHOLDS:
         r.problem(node, f"covers is {covers!r}", f"use one of {list(HOUSEHOLDS)}")
     brackets = _brackets(r, node)
-    return FeeTable(since=r.date(node, "since"), source=r.text(node, "source"), covers=covers, brackets=brackets)
+    note = MappingProxyType(r.texts(node, "note")) if "note" in node else MappingProxyType({})
+    return FeeTable(since=r.date(node, "since"), source=r.text(node, "source"), covers=covers, brackets=brackets,
+                    note=note)
 
 
 def _brackets(r: Reader, table: Node) -> tuple[Bracket, ...]:
-    items = [n for n in (r.get(table, "brackets", list, "write brackets as a list") or ()) if isinstance(n, Node)]
+    items = r.nodes(table, "brackets")
     brackets, edge = [], 100  # the free rule covers incomes up to 100 % of the criterion
     for node in items:
         r.keys(node, {"above", "up_to", "percent_of_cost"})

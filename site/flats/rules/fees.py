@@ -1,7 +1,7 @@
-"""What a stay costs: free up to the criterion, else Chełm's table or the centre's decision.
+"""What a stay costs: free up to the criterion, else the facility's fee table or the centre's decision.
 
 Comparisons are exact, on Decimal, without dividing first: a family is free
-when `income <= F * household_size`, and Chełm's bracket (a, b] holds when
+when `income <= F * household_size`, and a table's bracket (a, b] holds when
 `C * a < income * 100 <= C * b`. Rounding happens only for display values.
 """
 
@@ -26,6 +26,9 @@ class Fee:
     criterion: Decimal  # the one compared: C for single, F for family
     percent_of_criterion: Decimal  # income as % of criterion × people, 2 dp half up
     monthly_cost: Decimal | None  # the cost the bracket amount is a share of
+    limit: Decimal  # income up to this is free: the criterion × people
+    bracket_above: Decimal | None = None  # bracket only: income above this (zł) …
+    bracket_up_to: Decimal | None = None  # … and up to this (None: no upper limit)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ def compute_fee(rules: Rules, on: date, facility: Facility, household: str, peop
         income_per_person=half_up(income / people),
         criterion=per_person,
         percent_of_criterion=half_up(income * 100 / base),
+        limit=base,
     )
     if income <= base:
         return Fee(kind="free", percent_of_cost=None, amount=None, monthly_cost=None, **shown)
@@ -67,10 +71,12 @@ def compute_fee(rules: Rules, on: date, facility: Facility, household: str, peop
     bracket = next(b for b in table.brackets if b.up_to is None or income * 100 <= base * b.up_to)
     cost = facility.monthly_cost_on(on).amount
     amount = half_up(cost * bracket.percent_of_cost / 100)
-    return Fee(kind="bracket", percent_of_cost=bracket.percent_of_cost, amount=amount, monthly_cost=cost, **shown)
+    return Fee(kind="bracket", percent_of_cost=bracket.percent_of_cost, amount=amount, monthly_cost=cost,
+               bracket_above=edge(base, bracket.above),
+               bracket_up_to=None if bracket.up_to is None else edge(base, bracket.up_to), **shown)
 
 
-def fee_table(rules: Rules, on: date, facility: str = "chelm") -> list[FeeRow]:
+def fee_table(rules: Rules, on: date, facility: str) -> list[FeeRow]:
     """The facility's table on `on`, in zł for the criterion then in force, free row first."""
     place = rules.facility(facility)
     table = place.fee_table_on(on)

@@ -1,33 +1,46 @@
-"""Load and validate content/rules/: every problem is reported at once, then refused."""
+"""Load and validate the rules: every problem is reported at once, then refused.
+
+The law that applies everywhere lives in content/rules/ (about.yaml,
+criterion.yaml); each facility's own rules in content/facilities/<code>/rules.yaml.
+The set of facilities is whatever folders content/facilities/ holds.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import MappingProxyType
 
-from .codes import FACILITIES, REASONS
 from .errors import RulesError
 from .facilities import read_facility
 from .model import Criterion, Rules
 from .reader import Reader
 
-FILES = ("about.yaml", "criterion.yaml") + tuple(f"{code}.yaml" for code in FACILITIES)
+LAW_FILES = ("about.yaml", "criterion.yaml")
+CODE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")  # a facility's code is its folder's name and part of its URLs
 
 
-def load_rules(folder: Path) -> Rules:
-    """Read every rules file in `folder`; raise RulesError listing every problem found."""
-    folder = Path(folder)
+def facility_folders(content: Path) -> dict[str, Path]:
+    """content/facilities/<code>/ by code, in alphabetical order."""
+    folder = Path(content) / "facilities"
+    return {path.name: path for path in sorted(folder.iterdir()) if path.is_dir()} if folder.is_dir() else {}
+
+
+def load_rules(content: Path) -> Rules:
+    """Read every rules file under the content folder; raise RulesError listing every problem found."""
+    content = Path(content)
     problems: list[str] = []
-    _check_files(folder, problems)
+    folders = _check_files(content, problems)
     if problems:
         raise RulesError(problems)
-    about = Reader(folder / "about.yaml", problems)
+    law = content / "rules"
+    about = Reader(law / "about.yaml", problems)
     about.keys(about.root, {"reviewed"})
-    criterion = Reader(folder / "criterion.yaml", problems)
+    criterion = Reader(law / "criterion.yaml", problems)
     criteria = _read_criteria(criterion)
     every_years = criterion.integer(criterion.root, "review_every_years", minimum=1)
-    facilities = {code: read_facility(Reader(folder / f"{code}.yaml", problems)) for code in FACILITIES}
-    _check_shared_codes(facilities, problems)
+    facilities = {code: read_facility(Reader(folder / "rules.yaml", problems), code) for code, folder in folders.items()}
+    _check_shared_codes(facilities, folders, problems)
     rules = Rules(
         criteria=criteria,
         reviewed=about.date(about.root, "reviewed"),
@@ -39,15 +52,28 @@ def load_rules(folder: Path) -> Rules:
     return rules
 
 
-def _check_files(folder: Path, problems: list[str]) -> None:
-    if not folder.is_dir():
-        problems.append(f"{folder}: no such folder. Fix: point load_rules at content/rules.")
-        return
-    present = {path.name for path in folder.glob("*.yaml")}
-    for name in sorted(set(FILES) - present):
-        problems.append(f"{name}: missing from {folder}. Fix: restore it from git.")
-    for name in sorted(present - set(FILES)):
-        problems.append(f"{name}: not a known rules file. Fix: remove it, or use one of {list(FILES)}.")
+def _check_files(content: Path, problems: list[str]) -> dict[str, Path]:
+    law = content / "rules"
+    if not law.is_dir():
+        problems.append(f"{law}: no such folder. Fix: point the site at a content folder with rules/ in it.")
+        return {}
+    present = {path.name for path in law.glob("*.yaml")}
+    for name in sorted(set(LAW_FILES) - present):
+        problems.append(f"{law / name}: missing. Fix: restore it from git.")
+    for name in sorted(present - set(LAW_FILES)):
+        problems.append(f"{law / name}: not a known rules file. Fix: remove it, or use one of {list(LAW_FILES)}; "
+                        "a facility's rules go in facilities/<code>/rules.yaml.")
+    folders = facility_folders(content)
+    if not folders:
+        problems.append(f"{content / 'facilities'}: no facility folders. Fix: add one folder per facility "
+                        "(see content/README.md, \"Adding a centre\").")
+    for code, folder in folders.items():
+        if not CODE.match(code):
+            problems.append(f"{folder}: the folder name is the facility's code and part of its addresses. "
+                            "Fix: rename it with lowercase letters, digits and hyphens, e.g. `ostroleka`.")
+        if not (folder / "rules.yaml").is_file():
+            problems.append(f"{folder / 'rules.yaml'}: missing. Fix: add the facility's rules (see content/README.md).")
+    return {code: folder for code, folder in folders.items() if (folder / "rules.yaml").is_file()}
 
 
 def _read_criteria(reader: Reader) -> tuple[Criterion, ...]:
@@ -67,7 +93,7 @@ def _read_criteria(reader: Reader) -> tuple[Criterion, ...]:
     return tuple(criteria)
 
 
-def _check_shared_codes(facilities: dict, problems: list[str]) -> None:
+def _check_shared_codes(facilities: dict, folders: dict, problems: list[str]) -> None:
     """Document and stay codes are one namespace: a code must mean one thing site-wide."""
     for kind in ("document_labels", "stay_labels"):
         seen: dict[str, str] = {}
@@ -75,15 +101,7 @@ def _check_shared_codes(facilities: dict, problems: list[str]) -> None:
             for label in getattr(facility, kind):
                 if label in seen:
                     problems.append(
-                        f"{code}.yaml: {kind[:-7]} code {label!r} is also defined in {seen[label]}.yaml. "
-                        f"Fix: give one of them another code."
+                        f"{folders[code] / 'rules.yaml'}: {kind[:-7]} code {label!r} is also defined in "
+                        f"{folders[seen[label]] / 'rules.yaml'}. Fix: give one of them another code."
                     )
                 seen[label] = code
-    for code, facility in facilities.items():
-        missing = set(REASONS[code]) - set(facility.reason_sources)
-        extra = set(facility.reason_sources) - set(REASONS[code])
-        if missing or extra:
-            problems.append(
-                f"{code}.yaml: reason_sources must name exactly {list(REASONS[code])}. "
-                f"Fix: add {sorted(missing)}, remove {sorted(extra)}."
-            )

@@ -1,4 +1,4 @@
-"""The rules as loaded from content/rules/: plain frozen data with dated look-ups."""
+"""The rules as loaded from content/: plain frozen data with dated look-ups."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Mapping, Sequence, TypeVar
 
+from .conditions import CONDITIONS
 from .errors import NoRulesForDate
 
 Labels = Mapping[str, str]  # language -> text
@@ -44,11 +45,12 @@ class FeeTable:
     source: str
     covers: str  # the household kind the table is for
     brackets: tuple[Bracket, ...]
+    note: Labels = field(default_factory=dict)  # shown under the table, per language
 
 
 @dataclass(frozen=True)
 class Group:
-    """One group of places in a facility (Chełm has two)."""
+    """One group of places in a facility, and the situations it serves."""
 
     code: str
     places: int
@@ -56,27 +58,44 @@ class Group:
     living_alone_only: bool
     documents: tuple[str, ...]
     stay: str
+    who: Labels = field(default_factory=dict)  # "25 places for …", per language
+    fits: Labels = field(default_factory=dict)  # the sentence saying the person fits it
+
+    @property
+    def reason(self) -> str:
+        return f"group_{self.code}"
 
 
 @dataclass(frozen=True)
 class Facility:
-    """One facility. `documents`/`stay` apply when no single group decides them."""
+    """One facility's rules. `documents`/`stay` apply when no single group decides them."""
 
     code: str
-    places: int
+    conditions: tuple[str, ...]
+    groups: tuple[Group, ...]
     documents: tuple[str, ...]
     stay: str
     document_labels: Mapping[str, Labels]
     stay_labels: Mapping[str, Labels]
-    reason_sources: Mapping[str, str]
-    sources: Mapping[str, str]  # what -> legal act or page it comes from
+    reason_sources: Mapping[str, str]  # reason code -> legal act or page
+    sources: Mapping[str, str]  # groups, documents, stays -> legal act or page
+    fee_kind: str  # above the criterion: "table" or "set_by_centre"
     fee_source: str
-    groups: tuple[Group, ...] = ()
+    monthly_costs: tuple[MonthlyCost, ...] = ()
+    fee_tables: tuple[FeeTable, ...] = ()
     flats: int | None = None
     rooms: int | None = None
     people_per_flat: tuple[int, int] | None = None
-    monthly_costs: tuple[MonthlyCost, ...] = ()
-    fee_tables: tuple[FeeTable, ...] = ()
+
+    @property
+    def places(self) -> int:
+        return sum(g.places for g in self.groups)
+
+    @property
+    def first_day(self) -> date | None:
+        """The first day all of this facility's own dated rules apply (None: it has none)."""
+        starts = [items[0].since for items in (self.monthly_costs, self.fee_tables) if items]
+        return max(starts) if starts else None
 
     def monthly_cost_on(self, on: date) -> MonthlyCost:
         return in_force(self.monthly_costs, on, f"{self.code} monthly cost")
@@ -93,22 +112,39 @@ class Facility:
             self.monthly_cost_on(on)
         self.fee_table_on(on)
 
+    def reason_codes(self) -> tuple[str, ...]:
+        """Every reason this facility can give, in the order the engine gives them."""
+        codes = []
+        for name in self.conditions:
+            codes.append(CONDITIONS[name].reason)
+            if name == "fitting_group":
+                codes += [g.reason for g in self.groups]
+        return tuple(codes)
+
+    def reason_source(self, code: str) -> str:
+        if code in self.reason_sources:
+            return self.reason_sources[code]
+        if code in {g.reason for g in self.groups}:
+            return self.sources["groups"]
+        raise KeyError(f"{self.code}: no source for reason {code!r}")
+
 
 @dataclass(frozen=True)
 class Rules:
-    """Everything in content/rules/, validated. Build it with load_rules()."""
+    """Everything the engine needs, validated. Build it with load_rules()."""
 
     criteria: tuple[Criterion, ...]
     reviewed: date
     review_every_years: int
-    facilities: Mapping[str, Facility] = field(default_factory=dict)
+    facilities: Mapping[str, Facility] = field(default_factory=dict)  # in the order pages list them
 
     def criterion_on(self, on: date) -> Criterion:
         return in_force(self.criteria, on, "income criterion")
 
-    def monthly_cost_on(self, on: date, facility: str = "chelm") -> Decimal:
-        """The facility's monthly cost of a place in force on `on` (Chełm publishes one)."""
-        return self.facility(facility).monthly_cost_on(on).amount
+    def first_day(self, facility: str) -> date:
+        """The first day every rule a facility's answers need is in force."""
+        own = self.facility(facility).first_day
+        return max(self.criteria[0].since, own) if own else self.criteria[0].since
 
     def facility(self, code: str) -> Facility:
         try:
@@ -123,7 +159,7 @@ class Rules:
         return self._label("stay_labels", code, lang)
 
     def reason_source(self, facility: str, code: str) -> str:
-        return self.facility(facility).reason_sources[code]
+        return self.facility(facility).reason_source(code)
 
     def _label(self, kind: str, code: str, lang: str) -> str:
         for facility in self.facilities.values():

@@ -21,7 +21,7 @@ class Reader:
     """Typed access to one file's mappings; a wrong value is noted and read as None."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        self.name, self.problems = path.name, problems
+        self.name, self.problems = str(path), problems  # the file as actually loaded
         self.readable = True  # once a file fails to parse, report nothing else about it
         self.root = self._parse(path)
 
@@ -29,7 +29,7 @@ class Reader:
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
             where = f"{self.name}, line {mark.line + 1}" if mark else self.name
             self.problems.append(f"{where}: cannot be read ({error}). Fix: make it valid UTF-8 YAML.")
             self.readable = False
@@ -98,6 +98,22 @@ class Reader:
             self.problem(node, f"{key!r} names unknown {what} {unknown}", f"use only {sorted(known)}")
         return tuple(value)
 
+    def nodes(self, node: Node, key: str) -> list[Node]:
+        """A list of mappings; anything else in it is reported."""
+        items = self.get(node, key, list, f"write {key!r} as a list of entries starting with `- `") or []
+        entries = [item for item in items if isinstance(item, Node)]
+        if len(entries) != len(items):
+            self.problem(node, f"{key!r} has entries that are not mappings", "write each entry as `- key: value` lines")
+        return entries
+
+    def texts(self, node: Node, key: str) -> dict[str, str]:
+        """One text per language: {pl: …, en: …, uk: …}."""
+        texts = self.get(node, key, dict, f"write {key!r} with pl:, en: and uk: lines")
+        if texts is None:
+            return {}
+        self.keys(texts, set(LANGS))
+        return {lang: self.text(texts, lang) for lang in LANGS}
+
     def labels(self, node: Node, key: str) -> dict[str, dict[str, str]]:
         """A mapping of code -> {pl, en, uk} texts."""
         table = self.get(node, key, dict, f"write {key!r} as code: {{pl: …, en: …, uk: …}}") or {}
@@ -112,12 +128,9 @@ class Reader:
 
     def dated(self, node: Node, key: str) -> list[Node]:
         """A non-empty list of mappings, each with `since` and `source`, dates ascending."""
-        items = self.get(node, key, list, f"write {key!r} as a list of entries starting with `- since:`") or []
-        if key in node and not items:
+        entries = self.nodes(node, key)
+        if key in node and not entries:
             self.problem(node, f"{key!r} is empty", "add at least one entry with since: and source:")
-        entries = [item for item in items if isinstance(item, Node)]
-        if len(entries) != len(items):
-            self.problem(node, f"{key!r} has entries that are not mappings", "start each entry with `- since: YYYY-MM-DD`")
         dates = [(entry, self.date(entry, "since"), self.text(entry, "source")) for entry in entries]
         for (_, before, _), (entry, after, _) in zip(dates, dates[1:]):
             if before and after and after <= before:

@@ -1,4 +1,5 @@
-"""YAML as the rules files are read: mappings remember their line; YAML 1.2 booleans."""
+"""YAML as every data file is read: mappings remember their line; YAML 1.2 booleans;
+a key written twice in one mapping is an error (the second would silently win)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ class _Loader(yaml.SafeLoader):
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
+    loader.flatten_mapping(node)
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (str, int, float, bool)) or key is None:
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    f"while reading the mapping that starts on line {node.start_mark.line + 1}", node.start_mark,
+                    f"found the key {key!r} twice (first on line {seen[key] + 1}); keep one", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
     result = Node(loader.construct_mapping(node, deep=True))
     result.line = node.start_mark.line + 1
     return result

@@ -10,10 +10,15 @@ from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
 from ..today import today
 from . import links
-from .posters import POSTERS
 from .qr import qr_svg
 
 bp = Blueprint("staff", __name__)
+
+
+@bp.record_once
+def _register(state) -> None:
+    urls.add(state.app, pages=_urls)
+    layout.add_footer(state.app, "staff.index", _l("For staff"))
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/")
@@ -22,6 +27,7 @@ def index():
     app, lang = current_app, current_language()
     groups = links.content_groups(app, lang)
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
+                           posters=[(c, app.extensions["content"].get(lang, c.page)) for c in app.extensions["centres"].values()],
                            example=links.example(groups), site_address=links.site_address(app),
                            stable_url=lambda path: links.stable_url(app, path), **_review())
 
@@ -30,11 +36,12 @@ def index():
 @cached_page
 def poster(facility: str):
     app, lang = current_app, current_language()
-    page = app.extensions["content"].get(lang, facility)
-    target = links.stable_url(app, page.path)
+    centre = app.extensions["centres"][facility]
+    page = app.extensions["content"].get(lang, centre.page)
+    target = links.stable_url(app, page.path if page else f"/{lang}/")
     qr = qr_svg(target, _("QR code with the address %(url)s", url=target)) if links.site_address(app) else None
-    return render_template("staff/poster.html", heading=page.title, facility=facility, text=POSTERS[facility],
-                           centre=app.extensions["contacts"][facility], lang=lang, target=target, qr=qr)
+    return render_template("staff/poster.html", heading=page.title if page else centre.name[lang], facility=facility,
+                           centre=centre, poster=centre.poster, lang=lang, target=target, qr=qr)
 
 
 def _review() -> dict:
@@ -46,9 +53,5 @@ def _review() -> dict:
 
 def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
-    for facility in POSTERS:
+    for facility in app.extensions["centres"]:
         yield f"/{lang}/dla-pracownikow/plakat/{facility}/"
-
-
-urls.EXTRA.append(_urls)
-layout.EXTRA_FOOTER.append(("staff.index", _l("For staff")))

@@ -4,21 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import Flask, request
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _
 
 from ..content import page_path
 from ..i18n import relative
 from ..urls import all_urls
 
-# Labels for the pages that are not content pages, by path after /<lang>/.
-OTHER_PAGES = {
-    "sprawdz/": _l("Self-check: choose a place"),
-    "sprawdz/mielec/": _l("Self-check for Mielec"),
-    "sprawdz/chelm/": _l("Self-check for Chełm"),
-    "dla-pracownikow/": _l("For staff (this page)"),
-    "dla-pracownikow/plakat/mielec/": _l("Poster to print: Mielec"),
-    "dla-pracownikow/plakat/chelm/": _l("Poster to print: Chełm"),
-}
+
+
+def other_labels(app: Flask, lang: str) -> dict[str, str]:
+    """Labels for the pages that are not content pages, by path after /<lang>/."""
+    labels = {"sprawdz/": _("Self-check: choose a place"), "dla-pracownikow/": _("For staff (this page)")}
+    for code, centre in app.extensions["centres"].items():
+        labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=centre.name[lang])
+        labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=centre.name[lang])
+    return labels
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,11 @@ def content_groups(app: Flask, lang: str) -> list[Group]:
 def other_pages(app: Flask, lang: str) -> list[Link]:
     """The site's other pages in this language (self-check, staff pages, posters)."""
     content = {page_path(lang, slug) for slug in app.extensions["content"].slugs}
-    prefix = f"/{lang}/"
-    return [Link(str(OTHER_PAGES.get(path[len(prefix):], path)), path)
+    prefix, labels = f"/{lang}/", other_labels(app, lang)
+    return [Link(labels.get(path[len(prefix):], path), path)
             for path in all_urls(app) if path.startswith(prefix) and path not in content]
 
 
-def example(groups: list[Group], page: str = "odplatnosc", section: str = "chelm") -> Link:
-    """A section to show as an example: the fees page's Chełm section, else the first there is."""
-    sections = [link for group in groups for link in group.sections]
-    wanted = [link for link in sections if link.path.endswith(f"/{page}/#{section}")]
-    return (wanted or sections)[0]
+def example(groups: list[Group]) -> Link:
+    """A section to show as an example: the first section of the first page that has one."""
+    return [link for group in groups for link in group.sections][0]

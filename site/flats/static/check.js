@@ -29,7 +29,7 @@
 
   /* Money in whole grosze (BigInt), read in the formats the live form accepts. */
   function parseIncome(text) {
-    if (!new RegExp(data.income_pattern).test(text)) { return null; }
+    if (!new RegExp(data.vocabulary.income_pattern).test(text)) { return null; }
     var t = text.trim().toLowerCase().replace(/(zł|pln)$/, "").replace(/[ \u00a0\u202f]/g, "");
     var m = /^([0-9]+)(?:[.,]([0-9]{1,2}))?$/.exec(t);
     return m ? BigInt(m[1]) * 100n + BigInt((m[2] || "0").padEnd(2, "0")) : null;
@@ -37,9 +37,9 @@
 
   function parseSize(text) {
     var t = text.trim();
-    if (!/^[0-9]+$/.test(t)) { return null; }
+    if (!/^[0-9]{1,3}$/.test(t)) { return null; }
     var n = parseInt(t, 10);
-    return n >= 2 && n <= 20 ? n : null;
+    return n >= data.vocabulary.household_size_min && n <= data.vocabulary.household_size_max ? n : null;
   }
 
   function grosze(amount) {  /* "1010.00" -> 101000n */
@@ -54,7 +54,6 @@
     return whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) + "," + cents;
   }
   function money(g) { return hundredths(g) + NBSP + "zł"; }
-  function percent(h) { return hundredths(h) + NBSP + "%"; }
   function plain(g) { return (g / 100n).toString() + "." + (g % 100n).toString().padStart(2, "0"); }
   function halfUp(numerator, denominator) { return (2n * numerator + denominator) / (2n * denominator); }
 
@@ -64,8 +63,8 @@
   function index(a) {
     var n = 0;
     [a.adult, a.resident, a.round_the_clock_care].forEach(function (v) { n = n * 2 + (v === "yes" ? 0 : 1); });
-    data.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
-    return n * 2 + (a.household === "single" ? 0 : 1);
+    data.vocabulary.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
+    return n * 2 + data.vocabulary.households.indexOf(a.household);
   }
 
   function lookup(a) {
@@ -78,26 +77,14 @@
     return {
       status: found[0], reasons: found[1], documents: found[2], stay: found[3],
       fee: {
-        kind: row[1], percent_of_cost: row[2], amount: row[3], monthly_cost: row[4],
+        kind: row[1], percent_of_cost: row[2], amount: row[3],
         income_per_person: plain(halfUp(income, BigInt(people))),
         criterion: table.criterion,
         percent_of_criterion: plain(halfUp(income * 10000n, base))
       },
-      feeText: feeText(row, a, income, criterion, people)
+      /* The engine wrote the sentence for this income range; only the income is filled in. */
+      feeText: row[4].split("%(income)s").join(money(income)).replace(/%%/g, "%")
     };
-  }
-
-  function feeText(row, a, income, criterion, people) {
-    var kind = row[1];
-    var fee = kind === "free" ? "free_" + a.household : kind === "bracket" ? "bracket" : "set_by_centre_" + data.facility;
-    var values = {
-      income: money(income), criterion: money(criterion), people: String(people),
-      percent: percent(halfUp(income * 10000n, criterion * BigInt(people))),
-      limit: money(criterion * BigInt(people)), share: String(row[2]),
-      cost: row[4] ? money(grosze(row[4])) : "", amount: row[3] ? money(grosze(row[3])) : ""
-    };
-    return data.texts.fee[fee].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; })
-      .replace(/%%/g, "%");
   }
 
   window.flatsLookup = function (answers) { return data ? lookup(answers) : null; };
@@ -106,15 +93,15 @@
 
   /* --- Errors, the GOV.UK way ------------------------------------------- */
 
-  var order = ["adult", "resident", "round_the_clock_care", "situations", "household", "household_size", "income"];
+  var order = data.vocabulary.questions;
   var title = document.title;
 
   function validate(a) {
     var errors = [];
-    ["adult", "resident", "round_the_clock_care"].forEach(function (n) {
-      if (a[n] !== "yes" && a[n] !== "no") { errors.push(n); }
+    data.vocabulary.yes_no_questions.forEach(function (n) {
+      if (data.vocabulary.yes_no.indexOf(a[n]) < 0) { errors.push(n); }
     });
-    if (a.household !== "single" && a.household !== "family") { errors.push("household"); }
+    if (data.vocabulary.households.indexOf(a.household) < 0) { errors.push("household"); }
     if (a.household === "family" && parseSize(a.household_size) === null) { errors.push("household_size"); }
     if (parseIncome(a.income) === null) { errors.push("income"); }
     return order.filter(function (n) { return errors.indexOf(n) >= 0; });

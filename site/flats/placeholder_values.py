@@ -1,0 +1,112 @@
+"""The values of content placeholders: from the dated rules, the facilities' data, or site.yaml.
+
+Each is computed for the day the page is served (or frozen), so no amount
+that changes with the law is ever typed into content as "current".
+`init_app` registers them in the app's placeholder registry.
+"""
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from .dates import format_day
+from .i18n import url
+from .money import format_money
+from .placeholders import Registry
+from .rules import fee_table
+
+
+def _rules(ctx):
+    return ctx["app"].extensions["rules"]
+
+
+def _criterion(ctx):
+    return _rules(ctx).criterion_on(ctx["on"])
+
+
+def _text(value) -> Markup:
+    return Markup(escape(value))
+
+
+def _polish(value) -> Markup:
+    """A Polish name or legal act, marked as Polish for screen readers on other languages' pages."""
+    return Markup('<span lang="pl">{}</span>').format(value)
+
+
+def time(day) -> Markup:
+    """A date in the page's language, machine-readable too."""
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), format_day(day))
+
+
+def _register_law(reg: Registry) -> None:
+    reg.register("criterion_single")(lambda ctx: _text(format_money(_criterion(ctx).single)))
+    reg.register("criterion_family")(lambda ctx: _text(format_money(_criterion(ctx).family)))
+    reg.register("criterion_since")(lambda ctx: time(_criterion(ctx).since))
+    reg.register("criterion_source")(lambda ctx: _polish(_criterion(ctx).source))
+    reg.register("today")(lambda ctx: time(ctx["on"]))
+    # When a person last checked the rules against the law (content/rules/about.yaml).
+    reg.register("rules_reviewed")(lambda ctx: time(_rules(ctx).reviewed))
+    reg.register("criteria_history")(lambda ctx: Markup(render_template(
+        "figures/criteria_history.html", criteria=_rules(ctx).criteria, on=ctx["on"])))
+
+
+def _register_facility(reg: Registry) -> None:
+    def cost(ctx, code):
+        return _rules(ctx).facility(code).monthly_cost_on(ctx["on"])
+
+    reg.register("monthly_cost", per_facility=True)(lambda ctx, code: _text(format_money(cost(ctx, code).amount)))
+    reg.register("monthly_cost_since", per_facility=True)(lambda ctx, code: time(cost(ctx, code).since))
+    reg.register("monthly_cost_source", per_facility=True)(lambda ctx, code: _polish(cost(ctx, code).source))
+
+    @reg.register("fee_table", per_facility=True)
+    def table(ctx, code):
+        rules, on = _rules(ctx), ctx["on"]
+        facility = rules.facility(code)
+        if facility.fee_table_on(on) is None:
+            return _text(_("The centre sets the fee in its decision."))
+        return Markup(render_template(
+            "figures/fee_table.html", rows=fee_table(rules, on, code), table=facility.fee_table_on(on),
+            centre=ctx["app"].extensions["centres"][code], criterion=rules.criterion_on(on),
+            cost=facility.monthly_cost_on(on), lang=ctx["lang"]))
+
+
+def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
+    value = ctx["app"].extensions["site"][section][key]
+    if not value:
+        contact = url("pages.page", slug="kontakt")
+        if contact == "./":  # on the contact page itself: the numbers are right here
+            return Markup('<span class="missing">{}</span>').format(_("not published yet; please ask the centre by phone"))
+        return Markup('<span class="missing">{} <a href="{}">{}</a></span>').format(
+            _("not published yet; please ask the centre —"), contact, _("see Contact"))
+    if kind == "email":
+        return Markup('<a href="mailto:{0}">{0}</a>').format(value)
+    if kind == "url":
+        return Markup('<a href="{0}">{0}</a>').format(value)
+    if kind == "tel":
+        return Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value)
+    if kind == "date":
+        return time(value)
+    return _text(value)
+
+
+PUBLISHER = {
+    "publisher_name": ("publisher", "name"),
+    "publisher_email": ("publisher", "email", "email"),
+    "publisher_phone": ("publisher", "phone", "tel"),
+    "publisher_bip": ("publisher", "bip_url", "url"),
+    "dpo_email": ("data_protection_officer", "email", "email"),
+    "site_url": ("site", "url", "url"),
+    "site_published": ("site", "published", "date"),
+    "site_updated": ("site", "updated", "date"),
+    "statement_prepared": ("accessibility", "statement_prepared", "date"),
+}
+
+
+def init_app(app: Flask) -> Registry:
+    reg = app.extensions.setdefault("placeholders", Registry())
+    _register_law(reg)
+    _register_facility(reg)
+    for name, args in PUBLISHER.items():
+        reg.register(name)(lambda ctx, a=args: _publisher(a[0], a[1], ctx, *a[2:]))
+    return reg

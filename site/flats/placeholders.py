@@ -1,0 +1,87 @@
+"""Placeholders in content: `{{name}}` or `{{name:facility}}`, filled in when a page is served.
+
+Amounts that change with the law (the income criterion, a fee table) are
+written in content as placeholders and computed from the dated rules for the
+day the page is served, never typed in as a "current" value. A placeholder
+alone in a paragraph is a block (a table, say); elsewhere it is inline text.
+A placeholder about one facility names it after a colon: `{{fee_table:chelm}}`.
+
+Each app keeps its own Registry (app.extensions["placeholders"]).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from markupsafe import Markup
+
+_NAME = r"([a-z_0-9]+)(?::([a-z0-9-]+))?"
+PLACEHOLDER = re.compile(r"<p>\{\{\s*" + _NAME + r"\s*\}\}</p>|\{\{\s*" + _NAME + r"\s*\}\}")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    fill: Callable  # fill(context) or, for a facility's, fill(context, facility) -> Markup
+    per_facility: bool
+
+
+class Registry:
+    """The placeholders one app knows."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Placeholder] = {}
+
+    def register(self, name: str, per_facility: bool = False):
+        def deco(fn):
+            self.entries[name] = Placeholder(fn, per_facility)
+            return fn
+        return deco
+
+    def names(self) -> str:
+        return ", ".join(f"{n}:<facility>" if p.per_facility else n for n, p in sorted(self.entries.items())) \
+            or "(none defined)"
+
+    def problem(self, name: str, facility: str | None, facilities: Iterable[str]) -> str | None:
+        """Why `{{name[:facility]}}` cannot be filled, or None."""
+        entry = self.entries.get(name)
+        if entry is None:
+            return f"unknown placeholder `{{{{{name}}}}}`"
+        if entry.per_facility and facility not in set(facilities):
+            return f"`{{{{{name}}}}}` needs a facility's code after a colon, e.g. `{{{{{name}:{next(iter(facilities), 'code')}}}}}`" \
+                if facility is None else f"`{{{{{name}:{facility}}}}}` names no facility"
+        if not entry.per_facility and facility is not None:
+            return f"`{{{{{name}}}}}` takes no facility"
+        return None
+
+    def fill(self, name: str, facility: str | None, context: dict) -> str:
+        entry = self.entries[name]
+        return str(entry.fill(context, facility) if entry.per_facility else entry.fill(context))
+
+
+class Template:
+    """Pre-split HTML: literal parts and (name, facility) placeholders, alternating."""
+
+    def __init__(self, parts: tuple, registry: Registry):
+        self.parts, self.registry = parts, registry
+
+    def render(self, context: dict) -> Markup:
+        out = []
+        for i, part in enumerate(self.parts):
+            out.append(part if i % 2 == 0 else self.registry.fill(*part, context))
+        return Markup("".join(out))
+
+
+def compile(html: str, registry: Registry, facilities: Iterable[str]) -> tuple[Template, list[str]]:
+    """Split `html` at placeholders; return the template and a problem per bad placeholder."""
+    parts, problems, last = [], [], 0
+    facilities = list(facilities)
+    for match in PLACEHOLDER.finditer(html):
+        name, facility = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        problem = registry.problem(name, facility, facilities)
+        if problem:
+            problems.append(problem)
+        parts += [html[last:match.start()], (name, facility)]
+        last = match.end()
+    parts.append(html[last:])
+    return Template(tuple(parts), registry), problems

@@ -1,0 +1,45 @@
+"""Every condition a facility's rules.yaml may list, as one table.
+
+A facility lists the conditions that apply to it, in order. The engine checks
+each; one that is not met adds its reason code and, if it is the first,
+decides the status. The codes are named for the rule, never for a town.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .model import Group
+
+
+@dataclass(frozen=True)
+class Condition:
+    code: str  # as written in rules.yaml
+    reason: str  # the reason code given when the condition is not met
+    status: str  # the status it sets then
+    met: Callable[["object", tuple[Group, ...]], bool]  # (answers, fitting groups) -> met?
+    summary: str  # for content/README.md and `flask rules show`
+
+
+def _alone_where_required(answers, fitting: tuple[Group, ...]) -> bool:
+    """Met unless every group that fits is for people living alone and the person lives with family."""
+    return not (fitting and all(g.living_alone_only for g in fitting) and answers.household == "family")
+
+
+CONDITIONS: dict[str, Condition] = {c.code: c for c in (
+    Condition("adult", "not_adult", "unlikely", lambda a, g: a.adult,
+              "the person is 18 or older"),
+    Condition("no_round_the_clock_care", "needs_round_the_clock_care", "unlikely",
+              lambda a, g: not a.round_the_clock_care, "the person does not need care around the clock"),
+    Condition("some_situation", "no_support_need", "unlikely", lambda a, g: bool(a.situations),
+              "the person needs support because of at least one situation"),
+    # With no situation at all, some_situation has already said so.
+    Condition("fitting_group", "no_group_fits", "unlikely", lambda a, g: not a.situations or bool(g),
+              "a group of places serves one of the person's situations"),
+    Condition("resident", "not_resident", "possible", lambda a, g: a.resident,
+              "the person lives in the facility's town"),
+    Condition("living_alone_where_required", "group_for_people_living_alone", "possible", _alone_where_required,
+              "where every fitting group is for people living alone, the person lives alone"),
+)}
