@@ -29,7 +29,7 @@ class Reader:
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
             where = f"{self.name}, line {mark.line + 1}" if mark else self.name
             self.problems.append(f"{where}: cannot be read ({error}). Fix: make it valid UTF-8 YAML.")
             self.readable = False

@@ -27,7 +27,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
         if isinstance(key, (str, int, float, bool)) or key is None:
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    f"while reading the mapping that starts on line {node.start_mark.line + 1}", node.start_mark,
+                    f"while reading the mapping that starts on line {node.start_mark.line + 1}", None,
                     f"found the key {key!r} twice (first on line {seen[key] + 1}); keep one", key_node.start_mark)
             seen[key] = key_node.start_mark.line
     result = Node(loader.construct_mapping(node, deep=True))
