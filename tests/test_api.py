@@ -81,6 +81,6 @@ def test_the_openapi_document_is_valid_and_lists_the_vocabulary(client):
     from openapi_spec_validator import validate
     doc = client.get("/api/v1/openapi.json").get_json()
     validate(doc)
-    props = doc["components"]["schemas"]["AnswersFamily"]["properties"]
+    props = doc["components"]["schemas"]["Answers_chelm_family"]["properties"]
     assert set(props) == {"facility", "adult", "resident", "round_the_clock_care", "situations", "household",
                           "household_size", "income", "on"}

@@ -2,17 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from .test_pages import ROUTES
-
-AXE = Axe()
-
-
-def violations(page) -> list[str]:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {v['nodes'][0]['target']})"
-            for v in results.response["violations"]]
+from .helpers import ROUTES, violations
 
 
 def test_axe_finds_no_violation_on_any_page_in_any_language(page, base_url):

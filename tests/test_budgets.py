@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .frozen import files
-from .test_pages import ROUTES
+from .helpers import ROUTES
 
 HTML_BUDGET, PAGE_BUDGET, REQUEST_BUDGET = 30 * 1024, 60 * 1024, 4
 CLS = """() => new Promise(resolve => {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import violations
+from .helpers import violations
 
 HEADINGS = {
     "pl": ("Prawdopodobnie spełniasz kryteria", "Błąd:"),

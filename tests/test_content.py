@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from flats.content import ContentError, load, page_path
+from flats.content import ContentError, load as load_content, page_path
+from flats.placeholders import Registry
+
+
+def load(root: Path):
+    """Load content with one placeholder, {{today}}, and no facility."""
+    registry = Registry()
+    registry.register("today")(lambda ctx: "TODAY")
+    return load_content(root, lambda path: False, registry, ())
 
 GOOD = "---\ntitle: {title}\ndescription: D\n---\n\n## Part {{#part}}\n\nText [home](index.md) [p](index.md#part)\n"
 

@@ -14,10 +14,9 @@ from flats import create_app
 from flats.content import ContentError
 from flats.rules import assess, load_rules
 from flats.rules.yamlfile import load_yaml
-from flats.tokens import REGISTRY
 
 from .pagecheck import parse, text
-from .rules.conftest import make_answers
+from .helpers import make_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
@@ -39,23 +38,29 @@ def append(path: Path, example: str) -> None:
 def insert_under(path: Path, key: str, example: str) -> None:
     """Add `example` below the last entry of the list under `key:`, as the guide says."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    start = lines.index(f"{key}:")
-    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"{key}:")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = next(i for i in range(start + 1, len(lines))
+               if lines[i].strip() and not lines[i].strip().startswith("#")
+               and len(lines[i]) - len(lines[i].lstrip()) <= indent)
     path.write_text("\n".join(lines[:end] + example.rstrip("\n").split("\n") + lines[end:]), encoding="utf-8")
 
 
 def test_the_guide_has_every_example_the_tests_follow():
-    assert set(EXAMPLES) == {"page", "criterion", "criterion-cases", "cost"}
+    assert set(EXAMPLES) == {"page", "criterion", "criterion-cases", "cost", "centre-facility", "centre-rules",
+                             "centre-page"}
 
 
-def test_every_placeholder_the_guide_names_exists():
-    named = set(re.findall(r"\{\{(\w+)\}\}", GUIDE))
-    assert named and named <= set(REGISTRY), f"unknown placeholders in the guide: {named - set(REGISTRY)}"
+def test_every_placeholder_the_guide_names_exists(app):
+    registry, facilities = app.extensions["placeholders"], app.extensions["rules"].facilities
+    named = set(re.findall(r"\{\{(\w+)(?::([\w-]+))?\}\}", GUIDE)) - {("monthly_cost", "<facility>")}
+    problems = [registry.problem(name, facility or None, facilities) for name, facility in named]
+    assert named and not any(problems), f"placeholders in the guide that do not work: {problems}"
 
 
 def test_a_new_criterion_added_as_the_guide_shows_is_in_force_from_its_date(content):
     append(content / "rules" / "criterion.yaml", EXAMPLES["criterion"])
-    rules = load_rules(content / "rules")
+    rules = load_rules(content)
     new = yaml.safe_load(EXAMPLES["criterion"])[0]
     assert rules.criterion_on(new["since"]).single == Decimal(new["single"])
     assert rules.criterion_on(new["since"]).family == Decimal(new["family_per_person"])
@@ -64,7 +69,7 @@ def test_a_new_criterion_added_as_the_guide_shows_is_in_force_from_its_date(cont
 
 def test_the_guides_test_cases_pass_with_the_guides_criterion(content):
     append(content / "rules" / "criterion.yaml", EXAMPLES["criterion"])
-    rules = load_rules(content / "rules")
+    rules = load_rules(content)
     cases = load_yaml(EXAMPLES["criterion-cases"])
     assert len(cases) == 2
     for case in cases:
@@ -74,17 +79,18 @@ def test_the_guides_test_cases_pass_with_the_guides_criterion(content):
 
 
 def test_the_guides_test_cases_fail_without_the_new_criterion(content):
-    rules = load_rules(content / "rules")
+    rules = load_rules(content)
     on_the_day = load_yaml(EXAMPLES["criterion-cases"])[1]
     assert assess(make_answers(on_the_day["answers"]), rules, on_the_day["on"]).fee.kind != on_the_day["fee"]["kind"]
 
 
 def test_a_new_monthly_cost_added_as_the_guide_shows_changes_the_chelm_fees_from_its_date(content):
-    insert_under(content / "rules" / "chelm.yaml", "monthly_cost", EXAMPLES["cost"])
-    rules = load_rules(content / "rules")
+    insert_under(content / "facilities" / "chelm" / "rules.yaml", "monthly_cost", EXAMPLES["cost"])
+    rules = load_rules(content)
     new = yaml.safe_load(EXAMPLES["cost"])[0]
-    assert rules.monthly_cost_on(new["since"]) == Decimal(new["amount"])
-    assert rules.monthly_cost_on(date(2026, 12, 31)) == Decimal("1498.67")
+    chelm = rules.facility("chelm")
+    assert chelm.monthly_cost_on(new["since"]).amount == Decimal(new["amount"])
+    assert chelm.monthly_cost_on(date(2026, 12, 31)).amount == Decimal("1498.67")
     answers = make_answers({"facility": "chelm", "income": "1200.00"})
     assert assess(answers, rules, new["since"]).fee.amount == Decimal(new["amount"]) * 20 / 100
 
@@ -108,8 +114,42 @@ def test_a_section_added_in_one_language_only_is_refused_naming_the_files(conten
 
 
 def test_every_change_of_the_criterion_has_a_case_on_its_first_day_as_the_guide_asks():
-    rules = load_rules(ROOT / "content" / "rules")
+    rules = load_rules(ROOT / "content")
     cases = load_yaml((ROOT / "tests" / "rules" / "cases" / "criterion_dates.yaml").read_text(encoding="utf-8"))
     days = {case["on"] for case in cases}
     missing = [c.since.isoformat() for c in rules.criteria[1:] if c.since not in days]
     assert not missing, f"add a case on {missing} to tests/rules/cases/criterion_dates.yaml (content/README.md)"
+
+
+def add_centre_as_the_guide_shows(content: Path) -> None:
+    folder = content / "facilities" / "dolina"
+    folder.mkdir()
+    (folder / "facility.yaml").write_text(EXAMPLES["centre-facility"], encoding="utf-8")
+    (folder / "rules.yaml").write_text(EXAMPLES["centre-rules"], encoding="utf-8")
+    for lang in ("pl", "en", "uk"):  # the guide's Polish page, standing in for each translation
+        (content / lang / "dolina.md").write_text(EXAMPLES["centre-page"], encoding="utf-8")
+
+
+def test_a_centre_added_as_the_guide_shows_gets_its_self_check_poster_and_footer_line(content):
+    add_centre_as_the_guide_shows(content)
+    app = create_app({"TESTING": True, "PAGE_CACHE": False, "CONTENT_DIR": content, "FIXED_DATE": "2026-11-23"})
+    client = app.test_client()
+    start = client.get("/pl/sprawdz/").get_data(as_text=True)
+    assert 'href="dolina/"' in start and "Mieszkania Treningowe w Dolinie" in start
+    form = client.get("/en/sprawdz/dolina/").get_data(as_text=True)
+    assert "Do you live in Dolina?" in form
+    result = client.post("/en/sprawdz/dolina/", data={
+        "adult": "yes", "resident": "no", "round_the_clock_care": "no", "situations": "illness",
+        "household": "single", "income": "500"}).get_data(as_text=True)
+    assert "You said you do not live in Dolina." in result and "11 222 33 44" in result
+    poster = client.get("/uk/dla-pracownikow/plakat/dolina/")
+    assert poster.status_code == 200 and "Зателефонуйте до центру." in poster.get_data(as_text=True)
+    assert "Miejski Ośrodek Pomocy Społecznej w Dolinie" in client.get("/pl/").get_data(as_text=True)
+
+
+def test_a_centre_without_its_facility_file_is_refused_naming_the_file(content):
+    add_centre_as_the_guide_shows(content)
+    (content / "facilities" / "dolina" / "facility.yaml").unlink()
+    with pytest.raises(Exception) as info:
+        create_app({"TESTING": True, "CONTENT_DIR": content})
+    assert "facilities/dolina/facility.yaml: missing" in str(info.value)

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from .pagecheck import parse, text
-from .test_pages import ROUTES
+from .helpers import ROUTES
 
 LANGS = ("pl", "en", "uk")
 
@@ -76,25 +76,19 @@ def test_out_of_date_seed_amounts_are_not_shown_as_current(client, today_2026, l
     assert "640,34" not in page_text(client, f"/{lang}/odplatnosc/"), "the seed's zł ranges use the 634 zł criterion"
 
 
-def test_the_fee_table_with_the_634_criterion_reproduces_the_seeds_printed_table(app, client):
-    app.config["FIXED_DATE"] = "2018-06-01"
-    try:
-        found = page_text(client, "/pl/odplatnosc/")
-    finally:
-        app.config.pop("FIXED_DATE")
+def test_the_fee_table_with_the_634_criterion_reproduces_the_seeds_printed_table(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "FIXED_DATE", "2018-06-01")
+    found = page_text(client, "/pl/odplatnosc/")
     for amount in ("634,00 zł", "951,00 zł", "1 268,00 zł", "1 585,00 zł", "1 902,00 zł", "2 219,00 zł",
                    "299,73 zł", "449,60 zł", "599,47 zł", "899,20 zł", "1 198,94 zł", "1 498,67 zł"):
         assert amount in found, amount
 
 
-def test_the_fees_page_follows_the_criterion_in_force_on_the_day(app, client):
+def test_the_fees_page_follows_the_criterion_in_force_on_the_day(app, client, monkeypatch):
     for day, expected, absent in (("2024-12-31", ["776,00 zł", "600,00 zł", "1 164,00 zł"], "1 515,00 zł"),
                                   ("2025-01-01", ["1 010,00 zł", "823,00 zł", "1 515,00 zł"], "1 164,00 zł")):
-        app.config["FIXED_DATE"] = day
-        try:
-            found = page_text(client, "/en/odplatnosc/")
-        finally:
-            app.config.pop("FIXED_DATE")
+        monkeypatch.setitem(app.config, "FIXED_DATE", day)
+        found = page_text(client, "/en/odplatnosc/")
         assert all(e in found for e in expected), (day, [e for e in expected if e not in found])
         assert absent not in found, (day, absent)
 
@@ -151,14 +145,9 @@ def test_empty_publisher_details_say_whom_to_ask_and_show_nothing_fake(client):
     assert "@" not in email and email, "an empty e-mail must say whom to ask, not show an address"
 
 
-def test_publisher_details_appear_once_configured(app, client):
-    site = app.extensions["site"]
-    saved = dict(site["publisher"])
-    site["publisher"]["email"] = "sekretariat@mops.test"
-    try:
-        html = client.get("/pl/deklaracja-dostepnosci/").get_data(as_text=True)
-    finally:
-        site["publisher"].update(saved)
+def test_publisher_details_appear_once_configured(app, client, monkeypatch):
+    monkeypatch.setitem(app.extensions["site"]["publisher"], "email", "sekretariat@mops.test")
+    html = client.get("/pl/deklaracja-dostepnosci/").get_data(as_text=True)
     assert 'href="mailto:sekretariat@mops.test"' in html
 
 

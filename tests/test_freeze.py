@@ -11,7 +11,7 @@ import pytest
 import freeze  # importable: conftest.py puts the project root on sys.path
 from .frozen import DAY, files
 from .pagecheck import PageChecker, parse
-from .test_pages import ROUTES
+from .helpers import ROUTES
 
 FROZEN_LIST = Path(__file__).with_name("frozen_urls.txt")
 

@@ -14,7 +14,7 @@ from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
 from .browser import served
-from .test_browser import violations
+from .helpers import violations
 from .test_checker_browser import LIKELY, POSSIBLE, UNLIKELY
 from .frozen import DAY, files
 
@@ -56,20 +56,17 @@ def fill(page, url, answers):
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
 @pytest.mark.parametrize("facility, answers", [("chelm", LIKELY), ("mielec", POSSIBLE), ("chelm", UNLIKELY),
                                                ("mielec", dict(LIKELY, income="2 469,01 zł"))])
-def test_the_frozen_form_shows_what_the_live_site_shows(app, page, sub_path, lang, facility, answers):
+def test_the_frozen_form_shows_what_the_live_site_shows(app, page, sub_path, lang, facility, answers, monkeypatch):
     fill(page, f"{sub_path}{lang}/sprawdz/{facility}/", answers)
     page.wait_for_selector(".frozen-result #result")
     frozen = page.inner_text("#result")
     assert page.evaluate("document.activeElement.tagName") == "H1", "focus moves to the result"
     assert not violations(page)
-    app.config["FIXED_DATE"] = DAY
-    try:
-        with served(app) as live_base:
-            fill(page, f"{live_base}/{lang}/sprawdz/{facility}/", answers)
-            page.wait_for_selector("#result")
-            live = page.inner_text("#result")
-    finally:
-        app.config.pop("FIXED_DATE")
+    monkeypatch.setitem(app.config, "FIXED_DATE", DAY)
+    with served(app) as live_base:
+        fill(page, f"{live_base}/{lang}/sprawdz/{facility}/", answers)
+        page.wait_for_selector("#result")
+        live = page.inner_text("#result")
     assert frozen == live
 
 

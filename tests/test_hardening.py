@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from flats import create_app
 
 from .pagecheck import parse, text
-from .test_pages import ROUTES
+from .helpers import ROUTES
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
@@ -129,10 +129,10 @@ def test_head_requests_answer_like_get_without_a_body(client, url):
 
 @pytest.mark.parametrize("file, breakage, named", [
     ("rules/criterion.yaml", "values: [oops\n", "criterion.yaml"),
-    ("rules/chelm.yaml", None, "chelm.yaml"),
+    ("facilities/chelm/rules.yaml", None, "facilities/chelm/rules.yaml"),
     ("pl/odplatnosc.md", "---\ntitle: x\n---\n", "content/pl/odplatnosc.md"),
     ("site.yaml", "publisher: [\n", "content/site.yaml"),
-    ("contacts.yaml", "mielec: 1\n", "content/contacts.yaml"),
+    ("facilities/mielec/facility.yaml", "order: 1\norder: 2\n", "content/facilities/mielec/facility.yaml, line 2"),
 ])
 def test_a_broken_content_or_rules_file_stops_start_up_naming_it(tmp_path, file, breakage, named):
     shutil.copytree(ROOT / "content", tmp_path / "content")

@@ -8,10 +8,8 @@ import pytest
 from flats import create_app
 from flats.urls import all_urls
 
+from .helpers import ROUTES
 from .pagecheck import parse, text
-
-ROUTES_FILE = Path(__file__).with_name("routes.txt")
-ROUTES = [line for line in ROUTES_FILE.read_text().split() if line]
 
 
 def test_the_committed_route_list_matches_the_site(app):

@@ -29,7 +29,9 @@ def test_rules_show_prints_the_criterion_costs_brackets_and_amounts_in_force_on_
     assert "over 100 % up to 150 % of the criterion): 20 % of the cost = 299,73 zł" in out
     assert "776,01 zł – 1 164,00 zł" in out, "the bracket's incomes for that day's criterion"
     assert "from 2 716,01 zł (over 350 % of the criterion): 100 % of the cost = 1 498,67 zł" in out
-    assert "mielec:\n  no fee table" in out
+    mielec = out[out.index("\nmielec:"):]
+    assert "no fee table: above the criterion the centre sets the fee by decision" in mielec
+    assert "group adults_needing_support: 22 places" in mielec
 
 
 def test_rules_show_follows_the_criterion_change_on_its_first_day():
@@ -63,7 +65,7 @@ def test_neither_command_warns_before_the_review_date(command):
 def test_rules_check_passes_on_the_real_data():
     result = run(["rules", "check"])
     assert result.exit_code == 0, result.output
-    assert "content/rules: no problems" in result.output
+    assert "rules: no problems" in result.output
 
 
 def test_rules_check_exits_0_when_only_the_review_is_due_and_1_with_strict():

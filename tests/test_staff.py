@@ -1,7 +1,6 @@
 """For staff: every page and section with its stable address, review dates, posters."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -12,7 +11,7 @@ from flats.rules.review import add_years
 from flats.urls import all_urls
 
 from .pagecheck import parse, text
-from .rules.conftest import RULES_DIR
+from .helpers import CONTENT_DIR
 
 LANGS = ("pl", "en", "uk")
 SITE = "https://mieszkania.test"
@@ -24,15 +23,6 @@ def addressed():
     app = create_app({"TESTING": True, "PAGE_CACHE": False})
     app.extensions["site"]["site"]["url"] = SITE + "/"
     return app
-
-
-@contextmanager
-def on_day(app, day: str):
-    app.config["FIXED_DATE"] = day
-    try:
-        yield app.test_client()
-    finally:
-        app.config.pop("FIXED_DATE")
 
 
 def page(client, url: str):
@@ -80,7 +70,7 @@ def test_the_staff_page_links_both_posters_and_says_when_the_rules_were_last_rev
     tree = page(client, "/pl/dla-pracownikow/")
     hrefs = {a.get("href") for a in tree.iter("a")}
     assert {"plakat/mielec/", "plakat/chelm/"} <= hrefs
-    reviewed = load_rules(RULES_DIR).reviewed.isoformat()
+    reviewed = load_rules(CONTENT_DIR).reviewed.isoformat()
     assert reviewed in {t.get("datetime") for t in tree.iter("time")}
 
 
@@ -90,9 +80,10 @@ def test_every_page_links_the_staff_page_from_the_footer(client):
 
 
 @pytest.mark.parametrize("day, warned", [("2027-12-31", False), ("2028-01-01", True), ("2029-06-30", True)])
-def test_the_staff_page_warns_once_the_criterions_three_year_review_date_has_passed(app, day, warned):
-    with on_day(app, day) as client:
-        tree = page(client, "/en/dla-pracownikow/")
+def test_the_staff_page_warns_once_the_criterions_three_year_review_date_has_passed(app, client, day, warned,
+                                                                                      monkeypatch):
+    monkeypatch.setitem(app.config, "FIXED_DATE", day)
+    tree = page(client, "/en/dla-pracownikow/")
     notice = tree.find(".//div[@class='notice warning review-overdue']")
     assert (notice is not None) is warned
     if warned:
@@ -100,14 +91,14 @@ def test_the_staff_page_warns_once_the_criterions_three_year_review_date_has_pas
 
 
 def test_the_review_date_is_three_years_after_the_criterion_in_force_took_effect():
-    rules = load_rules(RULES_DIR)
+    rules = load_rules(CONTENT_DIR)
     dates = review_dates(rules, date(2026, 11, 23))
     assert (dates.criterion_since, dates.due) == (date(2025, 1, 1), date(2028, 1, 1))
     assert not dates.overdue_on(date(2027, 12, 31)) and dates.overdue_on(date(2028, 1, 1))
 
 
 def test_a_past_review_is_not_overdue_when_a_later_criterion_is_already_in_the_data():
-    rules = load_rules(RULES_DIR)
+    rules = load_rules(CONTENT_DIR)
     assert not review_dates(rules, date(2021, 12, 1)).overdue_on(date(2021, 12, 1))
 
 
@@ -119,7 +110,7 @@ def test_a_review_counted_from_29_february_falls_on_28_february():
                                             ("uk", "звірили суми та правила")])
 def test_the_fees_page_says_when_the_rules_were_last_reviewed(client, lang, sentence):
     tree = page(client, f"/{lang}/odplatnosc/")
-    reviewed = load_rules(RULES_DIR).reviewed.isoformat()
+    reviewed = load_rules(CONTENT_DIR).reviewed.isoformat()
     paragraph = next(p for p in tree.iter("p") if sentence in text(p))
     assert paragraph.find("time").get("datetime") == reviewed
 
@@ -133,7 +124,7 @@ def test_a_poster_names_the_place_and_gives_every_phone_as_a_tel_link(app, clien
     tels = {a.get("href") for a in tree.iter("a")}
     for number in phones:
         assert "tel:+48" + number.replace(" ", "") in tels
-    centre = app.extensions["contacts"][facility]
+    centre = app.extensions["centres"][facility]
     assert centre.address in text(tree.find(".//main"))
     assert all(p.who[lang] in text(tree.find(".//main")) for p in centre.phones)
     assert tree.find(".//main[@class='wrap poster']") is not None, "the print styles hide the menus by this class"

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from flats import create_app
 
 from .browser import served
-from .test_browser import violations
+from .helpers import violations
 
 SITE = "https://mieszkania.test"
 POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in ("mielec", "chelm")]

@@ -11,7 +11,7 @@ from werkzeug.routing import RequestRedirect
 from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
 from .config import Config
 from .dates import format_day
-from .money import format_money
+from .money import format_money, format_share
 from .rules import load_rules
 
 
@@ -43,7 +43,8 @@ def create_app(config: dict | None = None) -> Flask:
     health.init_app(app)
     from .cli import init_app as init_cli
     init_cli(app)
-    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day)
+    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day,
+                                 share=lambda value: format_share(value, i18n.current_language()))
     if app.config["LOAD_CONTENT"]:
         load_data(app)
     cache.init_app(app)

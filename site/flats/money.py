@@ -84,6 +84,18 @@ def format_money(amount: Decimal) -> str:
     return format_currency(amount, "PLN", locale="pl_PL")
 
 
+# How each language writes a whole percentage: Polish and Ukrainian with a
+# no-break space ("30 %"), English without ("30%"). One way per language.
+PERCENT = {"pl": "{}\u00a0%", "uk": "{}\u00a0%", "en": "{}%"}
+
+
+def format_share(value: int, lang: str) -> str:
+    """A whole percentage (a share of a cost, a bracket's edge) the way `lang` writes it."""
+    if type(value) is not int:
+        raise TypeError(f"expected a whole number, got {type(value).__name__}")
+    return PERCENT[lang].format(value)
+
+
 def format_percent(value: Decimal) -> str:
     """Show a percentage with two decimals, Polish style: `138,61 %` (no-break space)."""
     _require_decimal(value)

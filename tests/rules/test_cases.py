@@ -9,7 +9,7 @@ import pytest
 from flats.rules import assess
 from flats.rules.yamlfile import load_yaml
 
-from .conftest import make_answers
+from ..helpers import make_answers
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 OUTCOME_KEYS = {"status", "reasons", "documents", "stay"}

@@ -10,7 +10,7 @@ import pytest
 from flats.rules import Answers
 from flats.rules.codes import LANGS
 
-from .conftest import make_answers
+from ..helpers import make_answers
 
 CHELM_ACT = "uchwała Nr XXXVI/429/18 Rady Miasta Chełm z dnia 21 marca 2018 r."
 

@@ -9,7 +9,7 @@ import pytest
 
 from flats.rules import NoRulesForDate, assess, fee_table, income_thresholds
 
-from .conftest import make_answers
+from ..helpers import make_answers
 
 MIELEC = {"facility": "mielec", "income": "500.00"}
 CHELM = {"facility": "chelm", "income": "500.00"}

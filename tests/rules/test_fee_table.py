@@ -10,7 +10,7 @@ import pytest
 from flats.rules import assess, fee_table, income_thresholds
 from flats.rules.fees import edge
 
-from .conftest import make_answers
+from ..helpers import make_answers
 
 D = Decimal
 GROSZ = D("0.01")

@@ -9,7 +9,7 @@ import pytest
 
 from flats.rules import RulesError, load_rules
 
-from .conftest import CONTENT_DIR
+from ..helpers import CONTENT_DIR
 
 # Where each file the tests edit lives in a content folder.
 FILES = {"criterion.yaml": "rules/criterion.yaml", "about.yaml": "rules/about.yaml",

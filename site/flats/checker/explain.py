@@ -6,12 +6,9 @@ its fee note — comes from its data (content/facilities/<code>/).
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
-from babel.numbers import format_percent as babel_percent
 from flask_babel import get_locale, lazy_gettext as _l
 
-from ..money import format_money
+from ..money import PERCENT, format_money, format_share
 
 STATUS = {
     "likely": _l("You probably meet the criteria"),
@@ -75,9 +72,9 @@ OTHER_TABLE = {
 
 
 def percent(value: int) -> str:
-    """A whole percentage, written the way the current language writes it (CLDR)."""
+    """A whole percentage, written the way the current language writes it."""
     locale = get_locale()
-    return babel_percent(Decimal(value) / 100, locale=locale or "pl")
+    return format_share(value, locale.language if locale and locale.language in PERCENT else "pl")
 
 
 def fee_template(fee, facility, household: str, people: int) -> str:
