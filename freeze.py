@@ -19,8 +19,8 @@ from flats.urls import all_urls, frozen_files
 ROOT = Path(__file__).resolve().parent
 
 
-def build(destination: Path = ROOT / "build", config: dict | None = None) -> list[str]:
-    """Freeze the site into `destination`; return the URLs written."""
+def build(destination: Path = ROOT / "build", config: dict | None = None, prepare=None) -> list[str]:
+    """Freeze the site into `destination`; return the URLs written. `prepare(app)` may adjust the app first."""
     app = create_app({
         "FROZEN_BUILD": True,
         "FREEZER_DESTINATION": str(destination),
@@ -30,6 +30,8 @@ def build(destination: Path = ROOT / "build", config: dict | None = None) -> lis
         "FREEZER_DEFAULT_MIMETYPE": "text/html",
         **(config or {}),
     })
+    if prepare:
+        prepare(app)
     freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
 
     adapter = app.url_map.bind("localhost")

@@ -48,18 +48,18 @@ def test_the_sitemap_lists_every_page_with_its_language_versions(build):
     assert "User-agent: *" in (build[0] / "robots.txt").read_text()
 
 
-def test_the_build_fails_on_a_redirect(tmp_path, monkeypatch):
+def test_the_build_fails_on_a_redirect(tmp_path):
     from flats import urls
-    monkeypatch.setattr(urls, "EXTRA", urls.EXTRA + [lambda app, lang: ["/pl/index/"]])
     with pytest.raises(Exception, match="(?i)redirect"):
-        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY})
+        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY},
+                     prepare=lambda app: urls.add(app, pages=lambda app, lang: ["/pl/index/"]))
 
 
-def test_the_build_fails_on_a_missing_page(tmp_path, monkeypatch):
+def test_the_build_fails_on_a_missing_page(tmp_path):
     from flats import urls
-    monkeypatch.setattr(urls, "EXTRA", urls.EXTRA + [lambda app, lang: [f"/{lang}/no-such-page/"]])
+    prepare = lambda app: urls.add(app, pages=lambda app, lang: [f"/{lang}/no-such-page/"])  # noqa: E731
     with pytest.raises(Exception, match="404"):
-        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY})
+        freeze.build(tmp_path / "b", {"FIXED_DATE": DAY}, prepare=prepare)
 
 
 class StaticClient:
