@@ -75,7 +75,7 @@ def test_the_frozen_form_shows_errors_like_the_live_one(page, sub_path):
     assert page.title().startswith("Błąd: ")
     assert page.evaluate("document.activeElement.className") == "error-summary"
     links = page.eval_on_selector_all(".error-summary a", "els => els.map(e => e.getAttribute('href'))")
-    assert links == ["#adult-yes", "#resident-yes", "#round_the_clock_care-yes", "#household_size-input",
+    assert links == ["#adult-yes", "#round_the_clock_care-yes", "#resident-yes", "#household_size-input",
                      "#income-input"]
     assert not violations(page)
 
@@ -107,7 +107,7 @@ def expected(app, rules, facility, a, lang):
     with app.test_request_context(f"/{lang}/"):
         from flask import g
         g.lang = lang
-        text = explain.fee(o, answers)
+        text = explain.fee(o, answers, rules)
     return {"status": o.status, "reasons": list(o.reasons), "documents": list(o.documents), "stay": o.stay,
             "fee": {"kind": f.kind, "percent_of_cost": f.percent_of_cost, "amount": money(f.amount),
                     "income_per_person": money(f.income_per_person), "criterion": money(f.criterion),

@@ -4,7 +4,7 @@ Amounts that change with the law (the income criterion, a fee table) are
 written in content as placeholders and computed from the dated rules for the
 day the page is served, never typed in as a "current" value. A placeholder
 alone in a paragraph is a block (a table, say); elsewhere it is inline text.
-A placeholder about one facility names it after a colon: `{{fee_table:chelm}}`.
+A placeholder about one facility names it after a colon: `{{fee_table:<facility code>}}`.
 
 Each app keeps its own Registry (app.extensions["placeholders"]).
 """

@@ -45,8 +45,8 @@ def reasons(outcome, rules, centre, lang: str) -> list[tuple[str, str]]:
     return [(reason_text(code, facility, centre, lang), facility.reason_source(code)) for code in outcome.reasons]
 
 
-# The fee, in plain words. "%(income)s" is left for last: the frozen site
-# fills it in the browser, into a sentence the engine wrote for its range.
+# The fee, in plain words. The frozen site fills the same sentences in the
+# browser with the values the engine worked out for each income range.
 FREE = {
     "single": _l("You have %(income)s a month. That is not more than the income criterion for a person living "
                  "alone, %(limit)s, so the stay is free."),
@@ -77,25 +77,36 @@ def percent(value: int) -> str:
     return format_share(value, locale.language if locale and locale.language in PERCENT else "pl")
 
 
-def fee_template(fee, facility, household: str, people: int) -> str:
-    """The fee sentence with every value but `%(income)s` filled in."""
-    values = {"income": "%(income)s", "limit": format_money(fee.limit), "people": people,
-              "per_person": format_money(fee.criterion)}
+def fee_case(fee, facility, household: str) -> str:
+    """Which fee sentence applies: a key of fee_texts()."""
     if fee.kind == "free":
-        text = str(FREE[household]) % values
-    elif fee.kind == "bracket":
+        return f"free_{household}"
+    if fee.kind == "bracket":
+        return "bracket" if fee.bracket_up_to is not None else "bracket_top"
+    return f"above_{household}_" + ("no_table" if not facility.fee_tables else "other_table")
+
+
+def fee_texts() -> dict[str, str]:
+    """Every fee sentence in the current language, with %(name)s slots for the values."""
+    texts = {f"free_{h}": str(FREE[h]) for h in FREE}
+    texts.update(bracket=str(BRACKET), bracket_top=str(BRACKET_TOP))
+    for h in ABOVE:
+        texts[f"above_{h}_no_table"] = f"{ABOVE[h]} {NO_TABLE}"
+        texts[f"above_{h}_other_table"] = f"{ABOVE[h]} {OTHER_TABLE[h]}"
+    return texts
+
+
+def fee_values(fee, people: int) -> dict[str, str]:
+    """The values the fee sentence names, all worked out by the engine, as the page shows them."""
+    values = {"limit": format_money(fee.limit), "people": str(people), "per_person": format_money(fee.criterion)}
+    if fee.kind == "bracket":
         values.update(above=format_money(fee.bracket_above), share=percent(fee.percent_of_cost),
                       amount=format_money(fee.amount),
                       up_to=format_money(fee.bracket_up_to) if fee.bracket_up_to is not None else "")
-        text = str(BRACKET if fee.bracket_up_to is not None else BRACKET_TOP) % values
-    else:
-        second = NO_TABLE if not facility.fee_tables else OTHER_TABLE[household]
-        text = str(ABOVE[household]) % values + " " + str(second)
-    return text.replace("%", "%%").replace("%%(income)s", "%(income)s")
+    return values
 
 
 def fee(outcome, answers, rules) -> str:
     """The fee in plain words, for these answers."""
-    facility = rules.facility(outcome.facility)
-    return fee_template(outcome.fee, facility, answers.household, answers.people) % {
-        "income": format_money(answers.income)}
+    case = fee_case(outcome.fee, rules.facility(outcome.facility), answers.household)
+    return fee_texts()[case] % {**fee_values(outcome.fee, answers.people), "income": format_money(answers.income)}

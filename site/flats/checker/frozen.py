@@ -50,7 +50,7 @@ def _outcomes(rules: Rules, on: dt.date, facility: str) -> tuple[list, list]:
 
 
 def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
-    """Per household size: each income range's fee and its sentence (income left to fill in)."""
+    """Per household size: each income range's fee, its sentence's key and the values it names."""
     place = rules.facility(facility)
     fees = {}
     for people in vocab.household_sizes():
@@ -62,10 +62,12 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
             income = up_to if up_to is not None else edges[-1] + GROSZ
             fee = assess(Answers(facility, True, True, False, frozenset({"illness"}), household, size, income),
                          rules, on).fee
+            values = explain.fee_values(fee, people)
             rows.append([None if up_to is None else str(up_to), fee.kind, fee.percent_of_cost,
-                         None if fee.amount is None else str(fee.amount),
-                         explain.fee_template(fee, place, household, people)])
-        fees[str(people)] = {"criterion": str(fee.criterion), "rows": rows}
+                         None if fee.amount is None else str(fee.amount), explain.fee_case(fee, place, household),
+                         {k: values[k] for k in ("above", "up_to", "share", "amount") if k in values}])
+        fees[str(people)] = {"criterion": str(fee.criterion), "values": {k: values[k] for k in ("limit", "per_person")}
+                             if people > 1 else {"limit": values["limit"]}, "rows": rows}
     return fees
 
 
@@ -77,6 +79,7 @@ def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
                     for code in place.reason_codes()},
         "documents": {c: rules.document_label(c, lang) for c in place.document_labels},
         "stay": {c: rules.stay_label(c, lang) for c in place.stay_labels},
+        "fee": explain.fee_texts(),
         "errors": {name: _message(form[name]) for name in vocab.QUESTIONS},
         "error_prefix": gettext("Error:"),
     }

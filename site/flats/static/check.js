@@ -82,9 +82,14 @@
         criterion: table.criterion,
         percent_of_criterion: plain(halfUp(income * 10000n, base))
       },
-      /* The engine wrote the sentence for this income range; only the income is filled in. */
-      feeText: row[4].split("%(income)s").join(money(income)).replace(/%%/g, "%")
+      feeText: feeText(row, table, people, income)
     };
+  }
+
+  /* The sentence for this income range, filled with the values the engine worked out for it. */
+  function feeText(row, table, people, income) {
+    var values = Object.assign({income: money(income), people: String(people)}, table.values, row[5]);
+    return data.texts.fee[row[4]].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
   }
 
   window.flatsLookup = function (answers) { return data ? lookup(answers) : null; };
