@@ -49,3 +49,12 @@ def make_answers(given: dict) -> Answers:
         household_size=values["household_size"],
         income=Decimal(values["income"]),
     )
+
+
+# Three ways through the self-check form, as the boxes to tick and what to type.
+LIKELY = {"check": ["#adult-yes", "#resident-yes", "#round_the_clock_care-no", "#situations-older_age",
+                    "#household-single"], "income": "1400"}
+POSSIBLE = {"check": ["#adult-yes", "#resident-no", "#round_the_clock_care-no", "#situations-disability",
+                      "#household-family"], "size": "3", "income": "5000"}
+UNLIKELY = {"check": ["#adult-no", "#resident-yes", "#round_the_clock_care-yes", "#household-single"],
+            "income": "0"}

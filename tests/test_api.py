@@ -84,3 +84,32 @@ def test_the_openapi_document_is_valid_and_lists_the_vocabulary(client):
     props = doc["components"]["schemas"]["Answers_chelm_family"]["properties"]
     assert set(props) == {"facility", "adult", "resident", "round_the_clock_care", "situations", "household",
                           "household_size", "income", "on"}
+
+
+@pytest.mark.parametrize("facility, day", [("mielec", "2015-10-01"), ("chelm", "2018-03-21"), ("chelm", "2018-06-01")])
+def test_every_date_that_has_rules_is_accepted(client, facility, day):
+    response = client.post("/api/v1/assessment", json=BASE | {"facility": facility, "on": day})
+    assert response.status_code == 200, response.get_json()
+
+
+@pytest.mark.parametrize("facility, day, first", [("mielec", "2015-09-30", "2015-10-01"),
+                                                  ("chelm", "2018-03-20", "2018-03-21")])
+def test_a_date_before_the_first_rule_gets_400_naming_that_date(client, facility, day, first):
+    response = client.post("/api/v1/assessment", json=BASE | {"facility": facility, "on": day})
+    assert response.status_code == 400 and first in response.get_json()["errors"]["on"]
+
+
+def test_the_chelm_table_the_seed_prints_can_be_asked_for_with_the_634_criterion(client):
+    body = client.post("/api/v1/assessment", json=BASE | {"on": "2018-06-01", "income": "951.00"}).get_json()
+    assert body["fee"] | {"explanation": None} == {
+        "kind": "bracket", "percent_of_cost": 20, "amount": "299.73", "income_per_person": "951.00",
+        "criterion": "634.00", "percent_of_criterion": "150.00", "explanation": None}
+    above = client.post("/api/v1/assessment", json=BASE | {"on": "2018-06-01", "income": "951.01"}).get_json()
+    assert above["fee"]["amount"] == "449.60"
+
+
+def test_minus_zero_is_read_as_zero(client):
+    body = client.post("/api/v1/assessment", data='{"facility": "chelm", "adult": "yes", "resident": "yes", '
+                       '"round_the_clock_care": "no", "household": "single", "income": -0}',
+                       content_type="application/json").get_json()
+    assert body["fee"]["kind"] == "free" and body["fee"]["income_per_person"] == "0.00"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import violations
+from .helpers import LIKELY, POSSIBLE, UNLIKELY, violations
 
 HEADINGS = {
     "pl": ("Prawdopodobnie spełniasz kryteria", "Błąd:"),
@@ -90,12 +90,6 @@ def fill(page, base_url, lang, facility, answers):
         page.click("form.check-form button[type=submit]")
 
 
-LIKELY = {"check": ["#adult-yes", "#resident-yes", "#round_the_clock_care-no", "#situations-older_age",
-                    "#household-single"], "income": "1400"}
-POSSIBLE = {"check": ["#adult-yes", "#resident-no", "#round_the_clock_care-no", "#situations-disability",
-                      "#household-family"], "size": "3", "income": "5000"}
-UNLIKELY = {"check": ["#adult-no", "#resident-yes", "#round_the_clock_care-yes", "#household-single"],
-            "income": "0"}
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])

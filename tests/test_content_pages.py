@@ -48,10 +48,8 @@ def has(haystack: str, alternatives: str) -> bool:
 
 
 @pytest.fixture()
-def today_2026(app):
-    app.config["FIXED_DATE"] = "2026-11-23"
-    yield
-    app.config.pop("FIXED_DATE")
+def today_2026(app, monkeypatch):
+    monkeypatch.setitem(app.config, "FIXED_DATE", "2026-11-23")
 
 
 @pytest.mark.parametrize("lang", LANGS)

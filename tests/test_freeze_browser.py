@@ -14,8 +14,7 @@ from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
 from .browser import served
-from .helpers import violations
-from .test_checker_browser import LIKELY, POSSIBLE, UNLIKELY
+from .helpers import LIKELY, POSSIBLE, UNLIKELY, violations
 from .frozen import DAY, files
 
 ON = dt.date.fromisoformat(DAY)
