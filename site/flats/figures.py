@@ -111,3 +111,12 @@ for _name, _args in {
     "statement_prepared": ("accessibility", "statement_prepared", "date"),
 }.items():
     register(_name)(lambda ctx, a=_args: _publisher(a[0], a[1], ctx, *a[2:]))
+
+
+@register("criterion_single_whole")
+def criterion_single_whole(ctx):
+    """The criterion for a person living alone in whole złoty (`1010 zł`), for the easy-to-read page."""
+    amount = _criterion(ctx).single
+    if amount != amount.to_integral_value():  # never round a limit: show the grosze if there are any
+        return criterion_single(ctx)
+    return _text(f"{int(amount)}\u00a0zł")
