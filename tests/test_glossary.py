@@ -17,7 +17,7 @@ import yaml
 
 from flats.content import page_path
 
-from .pagecheck import parse
+from .pagecheck import parse, text_with_language
 
 GLOSSARY_FILE = Path(__file__).resolve().parents[1] / "content" / "glossary.yaml"
 TERMS = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))["terms"]
@@ -27,18 +27,9 @@ SPACES = re.compile(r"[\s\u00a0\u202f\u00ad]+")
 
 def own_text(tree, lang: str) -> str:
     """The text of <main> in the page's language: passages marked lang="pl" are dropped from en and uk."""
-    parts: list[str] = []
-
-    def walk(el, inherited):
-        here = el.get("lang", inherited)
-        keep = lang == "pl" or here != "pl"
-        parts.append((el.text or "") if keep else " ")
-        for child in el:
-            walk(child, here)
-            parts.append((child.tail or "") if keep else " ")
-
-    walk(tree.find(".//main"), lang)
-    return SPACES.sub(" ", "".join(parts).replace("\u00ad", ""))
+    pieces = (piece if lang == "pl" or piece_lang != "pl" else " "
+              for piece, piece_lang in text_with_language(tree.find(".//main"), lang))
+    return SPACES.sub(" ", "".join(pieces).replace("\u00ad", ""))
 
 
 @pytest.fixture(scope="module")

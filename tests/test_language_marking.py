@@ -14,39 +14,17 @@ import re
 
 import pytest
 
-from flats.content import page_path
-
-from .pagecheck import parse
+from .pagecheck import content_urls, parse, text_with_language
 
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 # Words that stand in English and Ukrainian text as they are.
 ALLOWED = re.compile(r"\bChełm\b|(?<=\d)[\s\u00a0\u202f]*zł\b|\bzł(?=[\s\u00a0\u202f]*\d)")
-SKIP = {"script", "style", "template"}
 
 
 def unmarked_polish(tree) -> list[str]:
     """Text with Polish letters whose nearest `lang` ancestor is not Polish."""
-    found: list[str] = []
-
-    def check(text: str | None, lang: str | None) -> None:
-        if text and lang != "pl" and POLISH_LETTERS.search(ALLOWED.sub("", text)):
-            found.append(" ".join(text.split()))
-
-    def walk(el, lang: str | None) -> None:
-        if el.tag in SKIP:
-            return
-        lang = el.get("lang", lang)
-        check(el.text, lang)
-        for child in el:
-            walk(child, lang)
-            check(child.tail, lang)  # a child's tail belongs to this element
-
-    walk(tree, None)
-    return found
-
-
-def content_urls(app, lang: str) -> list[str]:
-    return [page_path(l, slug) for (l, slug) in sorted(app.extensions["content"].pages) if l == lang]
+    return [" ".join(piece.split()) for piece, lang in text_with_language(tree)
+            if lang != "pl" and POLISH_LETTERS.search(ALLOWED.sub("", piece))]
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])

@@ -5,9 +5,7 @@ import re
 
 import pytest
 
-from flats.content import page_path
-
-from .pagecheck import parse, text
+from .pagecheck import content_urls, parse, text
 
 LANGS = ("pl", "en", "uk")
 
@@ -104,8 +102,7 @@ def test_a_missing_publisher_detail_stands_as_a_labelled_value_never_inside_a_se
 
 
 def test_content_pages_never_mention_the_sites_own_files(app, client):
-    shown = {page_path(lang, slug): flat(page(client, page_path(lang, slug)))
-             for lang, slug in sorted(app.extensions["content"].pages)}
+    shown = {url: flat(page(client, url)) for url in content_urls(app)}
     found = {url: m.group(0) for url, html in shown.items()
              if (m := re.search(r"\b[\w-]+\.(?:ya?ml|py|md|txt)\b|\bcontent/|\bsite/flats\b", html))}
     assert not found, f"public pages say whom to ask, not which file to edit: {found}"
