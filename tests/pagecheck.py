@@ -8,6 +8,8 @@ from urllib.parse import urldefrag, urlsplit
 import html5lib
 from html5lib.html5parser import ParseError
 
+from flats.content import page_path
+
 ERROR_PREFIXES = ("Błąd:", "Error:", "Помилка:")
 LINKING = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
 
@@ -32,6 +34,26 @@ def without_templates(tree):
 
 def text(el) -> str:
     return " ".join("".join(el.itertext()).split())
+
+
+def text_with_language(el, lang: str | None = None):
+    """(text, language) for each piece of text under `el`, in document order.
+
+    A piece's language is that of its nearest `lang` ancestor (`lang`, if none);
+    scripts, styles and templates are skipped.
+    """
+    if el.tag in ("script", "style", "template"):
+        return
+    lang = el.get("lang", lang)
+    yield el.text or "", lang
+    for child in el:
+        yield from text_with_language(child, lang)
+        yield child.tail or "", lang  # a child's tail belongs to this element
+
+
+def content_urls(app, lang: str | None = None) -> list[str]:
+    """The URL of every page served from content/<lang>/*.md (one language, or all)."""
+    return [page_path(l, slug) for l, slug in sorted(app.extensions["content"].pages) if lang in (None, l)]
 
 
 def resolve(base: str, href: str) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -130,10 +131,28 @@ def test_the_accessibility_statement_has_every_required_id_once(client, lang):
     for id_ in A11Y_IDS:
         assert html.count(f'id="{id_}"') == 1, f"{lang}: id {id_} must appear exactly once"
     tree = parse(html, lang)
-    for id_ in ("a11y-data-publikacja", "a11y-data-aktualizacja", "a11y-data-sporzadzenie"):
+    for id_ in ("a11y-data-aktualizacja", "a11y-data-sporzadzenie"):
         el = tree.find(f".//*[@id='{id_}']")
         time = el if el.tag == "time" else el.find(".//time")
         assert time is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.get("datetime")), id_
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unpublished_site_shows_no_publication_date_and_a_published_one_does(app, client, lang):
+    site = app.extensions["site"]["site"]
+    assert not site["url"] and not site["published"], "content/site.yaml: no publication date without the site's address"
+    tree = parse(client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True), lang)
+    el = tree.find(".//*[@id='a11y-data-publikacja']")
+    assert el.find(".//time") is None and el.find(".//*[@class='missing']") is not None
+    saved = dict(site)
+    site.update(url="https://mieszkania.example.gov.pl/", published=date(2027, 1, 4))
+    try:
+        tree = parse(client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True), lang)
+    finally:
+        site.update(saved)
+    time = tree.find(".//*[@id='a11y-data-publikacja']//time")
+    assert time is not None and time.get("datetime") == "2027-01-04"
+    assert text(tree.find(".//*[@id='a11y-url']")) == "https://mieszkania.example.gov.pl/"
 
 
 def test_empty_publisher_details_say_whom_to_ask_and_show_nothing_fake(client):

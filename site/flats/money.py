@@ -96,12 +96,6 @@ def format_share(value: int, lang: str) -> str:
     return PERCENT[lang].format(value)
 
 
-def format_percent(value: Decimal) -> str:
-    """Show a percentage with two decimals, Polish style: `138,61 %` (no-break space)."""
-    _require_decimal(value)
-    return format_decimal(value, format="#,##0.00", locale="pl_PL") + "\u00a0%"
-
-
 def _require_decimal(value: object) -> None:
     # A float here means money went through binary floating point somewhere.
     if not isinstance(value, Decimal):

@@ -34,6 +34,13 @@ def _polish(value) -> Markup:
     return Markup('<span lang="pl">{}</span>').format(value)
 
 
+def whole_zloty(amount) -> str:
+    """An amount in whole złoty ("1010 zł"), for the easy-to-read page; grosze are never rounded away."""
+    if amount != amount.to_integral_value():
+        return format_money(amount)
+    return f"{int(amount)}\u00a0zł"
+
+
 def time(day) -> Markup:
     """A date in the page's language, machine-readable too."""
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), format_day(day))
@@ -41,6 +48,7 @@ def time(day) -> Markup:
 
 def _register_law(reg: Registry) -> None:
     reg.register("criterion_single")(lambda ctx: _text(format_money(_criterion(ctx).single)))
+    reg.register("criterion_single_whole")(lambda ctx: _text(whole_zloty(_criterion(ctx).single)))
     reg.register("criterion_family")(lambda ctx: _text(format_money(_criterion(ctx).family)))
     reg.register("criterion_since")(lambda ctx: time(_criterion(ctx).since))
     reg.register("criterion_source")(lambda ctx: _polish(_criterion(ctx).source))

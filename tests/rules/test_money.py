@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from flats.money import format_money, format_percent, parse_money
+from flats.money import format_money, format_share, parse_money
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -56,14 +56,16 @@ def test_format_money_shows_polish_zloty_with_no_break_spaces(amount, shown):
     assert format_money(Decimal(amount)) == shown
 
 
-def test_format_percent_shows_two_decimals_and_a_no_break_space():
-    assert format_percent(Decimal("138.61")) == f"138,61{NBSP}%"
+@pytest.mark.parametrize("lang, shown", [("pl", f"30{NBSP}%"), ("uk", f"30{NBSP}%"), ("en", "30%")])
+def test_a_share_is_a_whole_percentage_written_one_way_per_language(lang, shown):
+    assert format_share(30, lang) == shown
 
 
-@pytest.mark.parametrize("formatter", [format_money, format_percent])
-def test_formatters_refuse_floats(formatter):
+def test_formatters_refuse_floats():
     with pytest.raises(TypeError):
-        formatter(1498.67)
+        format_money(1498.67)
+    with pytest.raises(TypeError):
+        format_share(30.0, "pl")
 
 
 def test_what_the_site_shows_reads_back_as_the_same_amount():

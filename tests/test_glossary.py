@@ -1,0 +1,102 @@
+"""One term per thing, per language: content/glossary.yaml, applied to every content page.
+
+- No English or Ukrainian page uses a rendering the glossary forbids.
+- When a Polish page uses a term, the same page in English and Ukrainian uses
+  that term's one rendering.
+- The glossary itself is sound: every rendering matches its own pattern, and
+  no two terms share a rendering.
+Polish marked {lang=pl} is left out of the English and Ukrainian text.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flats.content import page_path
+
+from .pagecheck import parse, text_with_language
+
+GLOSSARY_FILE = Path(__file__).resolve().parents[1] / "content" / "glossary.yaml"
+TERMS = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))["terms"]
+LANGS = ("pl", "en", "uk")
+SPACES = re.compile(r"[\s\u00a0\u202f\u00ad]+")
+
+
+def own_text(tree, lang: str) -> str:
+    """The text of <main> in the page's language: passages marked lang="pl" are dropped from en and uk."""
+    pieces = (piece if lang == "pl" or piece_lang != "pl" else " "
+              for piece, piece_lang in text_with_language(tree.find(".//main"), lang))
+    return SPACES.sub(" ", "".join(pieces).replace("\u00ad", ""))
+
+
+@pytest.fixture(scope="module")
+def pages(app):
+    client = app.test_client()
+    out = {}
+    for lang, slug in sorted(app.extensions["content"].pages):
+        url = page_path(lang, slug)
+        out[(lang, slug)] = own_text(parse(client.get(url).get_data(as_text=True), url), lang)
+    return out
+
+
+def search(pattern: str, haystack: str):
+    return re.search(pattern, haystack, re.IGNORECASE)
+
+
+def test_the_glossary_is_complete_and_each_rendering_matches_its_own_pattern():
+    problems = []
+    for term in TERMS:
+        for lang in LANGS:
+            if not isinstance(term.get(lang), str) or lang not in term.get("find", {}):
+                problems.append(f"{term.get('pl')}: give `{lang}:` and `find: {{{lang}: …}}`")
+            elif not search(term["find"][lang], term[lang]):
+                problems.append(f"{term['pl']}: find.{lang} {term['find'][lang]!r} does not match {term[lang]!r}")
+        for lang, variants in (term.get("avoid") or {}).items():
+            bad = [v for v in variants if search(v, term[lang])]
+            problems += [f"{term['pl']}: avoid.{lang} {v!r} forbids the rendering itself" for v in bad]
+    assert not problems, "content/glossary.yaml:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_no_two_terms_share_a_rendering(lang):
+    seen: dict[str, str] = {}
+    for term in TERMS:
+        other = next((pl for rendering, pl in seen.items() if search(term["find"][lang], rendering)), None)
+        assert other is None, f"content/glossary.yaml: {term['pl']!r} and {other!r} are both rendered {term[lang]!r}"
+        seen[term[lang]] = term["pl"]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_no_page_uses_a_forbidden_rendering(pages, lang):
+    found = []
+    for (page_lang, slug), shown in pages.items():
+        if page_lang != lang:
+            continue
+        for term in TERMS:
+            for variant in (term.get("avoid") or {}).get(lang, []):
+                if match := search(variant, shown):
+                    found.append(f"content/{lang}/{slug}.md: “{match.group(0)}” – write “{term[lang]}” ({term['pl']})")
+    assert not found, "renderings content/glossary.yaml forbids:\n  " + "\n  ".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_a_term_on_a_polish_page_has_its_one_rendering_on_the_same_page_in_english_and_ukrainian(pages, lang):
+    missing = []
+    for (page_lang, slug), shown in pages.items():
+        if page_lang != "pl":
+            continue
+        for term in TERMS:
+            if search(term["find"]["pl"], shown) and not search(term["find"][lang], pages[(lang, slug)]):
+                missing.append(f"content/{lang}/{slug}.md: the Polish page says “{term['pl']}”; "
+                               f"say “{term[lang]}” (content/glossary.yaml)")
+    assert not missing, "\n  ".join(["terms without their rendering:", *missing])
+
+
+def test_the_text_check_drops_marked_polish_only_outside_polish_pages():
+    tree = parse('<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
+                 '<p>training flats (<span lang="pl">mieszkania treningowe</span>) tail</p></main></body></html>', "t")
+    assert own_text(tree, "en") == "training flats ( ) tail"
+    assert "mieszkania treningowe" in own_text(tree, "pl")
