@@ -10,72 +10,89 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency
 
 from . import vocabulary as vocab
 
 GROSZ = Decimal("0.01")
 
-# Spaces people put between thousands: regular, no-break, narrow no-break.
-_SPACE = "[ \u00a0\u202f]"
-# ASCII digits only: `\d` would also accept Arabic-Indic and other digits.
-_MONEY = re.compile(
-    r"(?P<whole>[0-9]{1,3}(?:" + _SPACE + r"[0-9]{3})+|[0-9]+)"
-    r"(?:[.,](?P<fraction>[0-9]{1,2}))?"
-    r"(?:" + _SPACE + r"?(?:zł|PLN))?",
-    re.IGNORECASE,
-)
+# How people write an income, as one grammar that Python, JavaScript and the
+# OpenAPI document all read: 1650 · 1650,5 · 1 650,00 · 1.650,00 · 1650.00 ·
+# 1,650.00 · 1650,- · 1650 zł · 1650 zl · 1650 złotych · 1650 PLN, with
+# ordinary, no-break or thin spaces, from 0 to vocabulary.INCOME_MAX (a power
+# of ten). "1.650" and "1,650" are refused: a dot or comma followed by three
+# digits could be either thousands or decimals.
+_GAP = "[ \u00a0\u202f]"  # between thousands, and before the currency
+_EDGE = "[ \t\n\r\u00a0\u202f]*"  # around the amount
+_DASH = "[-\u2013]"  # 1650,- and 1650,–
+_CURRENCY = "(?:[zZ][łŁlL](?:[oO][tT](?:[yY][cC][hH]|[eE]|[yY]))?|[pP][lL][nN])"
+WHOLE_GROUPS = ("whole", "dotted", "commaed", "top")
+FRACTION_GROUPS = ("fraction", "dfraction", "cfraction")
 
 
-def parse_money(text: str) -> Decimal:
-    """Read an amount written as `1234,56`, `1 234,56`, `1234.56`, `1 234,56 zł` or `1234`.
-
-    Raises ValueError for anything else: negative amounts, letters,
-    three or more decimals, or mixed separators such as `1.234,56`.
-    """
-    if not isinstance(text, str):
-        raise ValueError(f"expected text, got {type(text).__name__}")
-    match = _MONEY.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"not an amount of money: {text!r} (write it like 1234,56)")
-    whole = re.sub(_SPACE, "", match["whole"])
-    fraction = match["fraction"] or "0"
-    return Decimal(f"{whole}.{fraction}").quantize(GROSZ)
-
-
-_SP = "[ \u00a0\u202f]"
-
-
-def income_pattern() -> str:
-    """The incomes the self-check accepts, from 0 to vocabulary.INCOME_MAX, as one regular expression.
-
-    Shared by the form, the API's validation, the OpenAPI document and the
-    frozen site's script; written so Python and JavaScript read it alike.
-    """
+def _digits() -> int:
     top = vocab.INCOME_MAX
     digits = len(str(int(top))) - 1
-    if top != Decimal(10) ** digits or digits < 4:
-        raise ValueError(f"INCOME_MAX must be a power of ten of at least 10 000, not {top}")
-    groups = (digits - 1) // 3  # thousands groups below the top, e.g. 999 999 has one
-    head = digits - 3 * groups
-    grouped = f"[0-9]{{1,{head}}}(?:{_SP}[0-9]{{3}}){{{groups}}}" + "|" + "|".join(
-        f"[0-9]{{1,3}}(?:{_SP}[0-9]{{3}}){{{n}}}" for n in range(1, groups)) if groups > 1 else \
-        f"[0-9]{{1,{head}}}{_SP}[0-9]{{3}}"
-    top_plain = "1" + "0" * digits
-    top_grouped = "1" + "0" * (digits % 3) + f"(?:{_SP}000){{{digits // 3}}}" if digits % 3 == 0 else None
-    exact = top_plain + "(?:[.,]00?)?" + (f"|{top_grouped}(?:[.,]00?)?" if top_grouped else "")
-    return (
-        "^[ \\t\\n\\r]*(?:(?:[0-9]{1," + str(digits) + "}|" + grouped + ")(?:[.,][0-9]{1,2})?"
-        "|" + exact + ")"
-        "(?:" + _SP + "?(?:[zZ][łŁ]|[pP][lL][nN]))?[ \\t\\n\\r]*$"
+    if top != Decimal(10) ** digits or not 4 <= digits <= 6:
+        raise ValueError(f"INCOME_MAX must be 10 000, 100 000 or 1 000 000, not {top}")
+    return digits
+
+
+def income_grammar(flavour: str = "python") -> str:
+    """The income grammar as a regular expression: flavour `python`, `js` (named groups) or `plain`."""
+    def group(name: str, body: str) -> str:
+        return {"python": f"(?P<{name}>{body})", "js": f"(?<{name}>{body})", "plain": f"(?:{body})"}[flavour]
+    digits = _digits()  # below the top: at most `digits` digits, e.g. 999 999
+    head = digits - 3
+    below = f"[0-9]{{1,{digits}}}|[0-9]{{1,{head}}}{_GAP}[0-9]{{3}}"
+    zeros = "0" * 3
+    top = "|".join(f"1{'0' * (digits % 3)}" + f"(?:{sep}{zeros}){{{digits // 3}}}" for sep in ("", _GAP, "\\.", ","))
+    alternatives = (
+        group("whole", below) + "(?:[.,]" + group("fraction", "[0-9]{1,2}") + f"|[.,]{_DASH})?",
+        group("dotted", f"[0-9]{{1,{head}}}\\.[0-9]{{3}}") + "(?:," + group("dfraction", "[0-9]{1,2}") + f"|,{_DASH})",
+        group("commaed", f"[0-9]{{1,{head}}},[0-9]{{3}}") + "\\." + group("cfraction", "[0-9]{1,2}"),
+        group("top", top) + f"(?:[.,]00?|[.,]{_DASH})?",
     )
+    return f"^{_EDGE}(?:{'|'.join(alternatives)})(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+
+
+def ambiguous_grammar() -> str:
+    """What could be thousands or decimals: "1.650", "1,650 zł"."""
+    return f"^{_EDGE}[0-9]{{1,3}}[.,][0-9]{{3}}(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+
+
+def too_large_grammar() -> str:
+    """Money in a plausible form but with more whole digits than the ceiling allows."""
+    return f"^{_EDGE}[0-9][0-9 \u00a0\u202f.,]*(?:[.,][0-9]{{1,2}}|[.,]{_DASH})?(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+
+
+class IncomeError(ValueError):
+    """An income that cannot be read; `kind` says why: ambiguous · too_large · not_money."""
+
+    def __init__(self, kind: str, text: str):
+        self.kind = kind
+        super().__init__(f"{kind}: {text!r}")
 
 
 def parse_income(text: str) -> Decimal:
-    """A monthly income from 0 to vocabulary.INCOME_MAX in one of the accepted formats."""
-    if not isinstance(text, str) or not re.match(income_pattern(), text):
-        raise ValueError(f"not an income from 0 to {vocab.INCOME_MAX} zł: {text!r}")
-    return parse_money(text)
+    """A monthly income from 0 to vocabulary.INCOME_MAX as people write it; IncomeError otherwise."""
+    if not isinstance(text, str) or len(text) > 64:
+        raise IncomeError("not_money", str(text)[:64])
+    match = re.match(income_grammar(), text)
+    if match is None:
+        if re.match(ambiguous_grammar(), text):
+            raise IncomeError("ambiguous", text)
+        if re.match(too_large_grammar(), text) and sum(c.isdigit() for c in text) > _digits():
+            raise IncomeError("too_large", text)
+        raise IncomeError("not_money", text)
+    whole = next(match[name] for name in WHOLE_GROUPS if match[name])
+    fraction = next((match[name] for name in FRACTION_GROUPS if match[name]), None) or "0"
+    return Decimal(re.sub("[^0-9]", "", whole) + "." + fraction.ljust(2, "0")).quantize(GROSZ)
+
+
+def income_pattern() -> str:
+    """The grammar as the OpenAPI document writes it (ECMA-262, no named groups)."""
+    return income_grammar("plain")
 
 
 def format_money(amount: Decimal) -> str:

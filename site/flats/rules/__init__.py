@@ -4,7 +4,7 @@ No Flask, no clock: callers pass the date whose rules apply. Money is Decimal.
 """
 
 from .conditions import CONDITIONS, Condition
-from .engine import Answers, Outcome, assess
+from .engine import Answers, Outcome, assess, decide_early
 from .errors import NoRulesForDate, RulesError
 from .fees import Fee, FeeRow, fee_table, income_thresholds
 from .loader import facility_folders, load_rules
@@ -14,5 +14,5 @@ from .review import Review, review_dates
 __all__ = [
     "Answers", "Bracket", "CONDITIONS", "Condition", "Criterion", "Facility", "Fee", "FeeRow", "FeeTable",
     "Group", "MonthlyCost", "NoRulesForDate", "Outcome", "Review", "Rules", "RulesError",
-    "assess", "facility_folders", "fee_table", "income_thresholds", "load_rules", "review_dates",
+    "assess", "decide_early", "facility_folders", "fee_table", "income_thresholds", "load_rules", "review_dates",
 ]

@@ -20,7 +20,7 @@ class Condition:
     reason: str  # the reason code given when the condition is not met
     status: str  # the status it sets then
     met: Callable[["object", tuple[Group, ...]], bool]  # (answers, fitting groups) -> met?
-    summary: str  # for content/README.md and `flask rules show`
+    needs: tuple[str, ...]  # the answers it reads: it can be checked once these are given
 
 
 def _alone_where_required(answers, fitting: tuple[Group, ...]) -> bool:
@@ -29,17 +29,14 @@ def _alone_where_required(answers, fitting: tuple[Group, ...]) -> bool:
 
 
 CONDITIONS: dict[str, Condition] = {c.code: c for c in (
-    Condition("adult", "not_adult", "unlikely", lambda a, g: a.adult,
-              "the person is 18 or older"),
+    Condition("adult", "not_adult", "unlikely", lambda a, g: a.adult, ("adult",)),
     Condition("no_round_the_clock_care", "needs_round_the_clock_care", "unlikely",
-              lambda a, g: not a.round_the_clock_care, "the person does not need care around the clock"),
-    Condition("some_situation", "no_support_need", "unlikely", lambda a, g: bool(a.situations),
-              "the person needs support because of at least one situation"),
+              lambda a, g: not a.round_the_clock_care, ("round_the_clock_care",)),
+    Condition("some_situation", "no_support_need", "unlikely", lambda a, g: bool(a.situations), ("situations",)),
     # With no situation at all, some_situation has already said so.
     Condition("fitting_group", "no_group_fits", "unlikely", lambda a, g: not a.situations or bool(g),
-              "a group of places serves one of the person's situations"),
-    Condition("resident", "not_resident", "possible", lambda a, g: a.resident,
-              "the person lives in the facility's town"),
+              ("situations",)),
+    Condition("resident", "not_resident", "possible", lambda a, g: a.resident, ("resident",)),
     Condition("living_alone_where_required", "group_for_people_living_alone", "possible", _alone_where_required,
-              "where every fitting group is for people living alone, the person lives alone"),
+              ("situations", "household")),
 )}

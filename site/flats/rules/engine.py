@@ -2,10 +2,16 @@
 
 Each facility lists the conditions that apply to it (rules.yaml); the engine
 checks them in that order with the one table in conditions.py. The status is
-that of the first condition not met (`likely` when all are); `reasons` holds
-the reason code of every condition not met, in order, and — where the
-`fitting_group` condition stands — the positive code `group_<code>` of each
-group that serves one of the person's situations.
+that of the first condition not met (`likely` when all are). `reasons` never
+contradicts the status: an `unlikely` outcome gives only the codes of the
+conditions that make it unlikely; otherwise `reasons` holds the code of every
+condition not met, in order, and — where the `fitting_group` condition
+stands — the positive code `group_<code>` of each group that serves one of
+the person's situations.
+
+`decide_early` answers the same question for answers given so far (the
+self-check asks one question at a time): once they make the outcome unlikely,
+no money question needs asking.
 
 Documents and stay: one fitting group gives that group's documents and stay
 (as does a facility with a single group). When no group or several fit, the
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from decimal import Decimal
 
 from .codes import HOUSEHOLDS, SITUATIONS
@@ -91,10 +98,37 @@ def assess(answers: Answers, rules: Rules, on: date) -> Outcome:
             status = status or condition.status
         if name == "fitting_group":
             reasons += [g.reason for g in fitting]
+    if status == "unlikely":
+        reasons = [r for r in reasons if r in _UNLIKELY]
     documents, stay = _documents_and_stay(facility, fitting)
     fee = compute_fee(rules, on, facility, answers.household, answers.people, answers.income)
     return Outcome(facility=facility.code, status=status or "likely", reasons=tuple(reasons), fee=fee,
                    documents=documents, stay=stay, rules_date=on)
+
+
+_UNLIKELY = {c.reason for c in CONDITIONS.values() if c.status == "unlikely"}
+
+
+def decide_early(facility: Facility, given: dict) -> tuple[str, ...] | None:
+    """The reasons, if the answers given so far already make the outcome unlikely; else None.
+
+    `given` holds engine values (bools, a frozenset of situations, the
+    household) for the questions answered so far. Conditions are checked in
+    order until one needs an answer not yet given: the first condition not
+    met decides, exactly as in assess().
+    """
+    answers = SimpleNamespace(**given)
+    fitting = tuple(g for g in facility.groups if g.situations & given.get("situations", frozenset()))
+    not_met = []
+    for name in facility.conditions:
+        condition = CONDITIONS[name]
+        if not all(need in given for need in condition.needs):
+            break
+        if not condition.met(answers, fitting):
+            not_met.append(condition)
+    if not_met and not_met[0].status == "unlikely":
+        return tuple(c.reason for c in not_met if c.status == "unlikely")
+    return None
 
 
 def _documents_and_stay(facility: Facility, fitting: tuple[Group, ...]) -> tuple[tuple[str, ...], str]:
