@@ -30,7 +30,7 @@ WHOLE_GROUPS = ("whole", "dotted", "commaed", "top")
 FRACTION_GROUPS = ("fraction", "dfraction", "cfraction")
 
 
-def _digits() -> int:
+def income_digits() -> int:
     top = vocab.INCOME_MAX
     digits = len(str(int(top))) - 1
     if top != Decimal(10) ** digits or not 4 <= digits <= 6:
@@ -42,7 +42,7 @@ def income_grammar(flavour: str = "python") -> str:
     """The income grammar as a regular expression: flavour `python`, `js` (named groups) or `plain`."""
     def group(name: str, body: str) -> str:
         return {"python": f"(?P<{name}>{body})", "js": f"(?<{name}>{body})", "plain": f"(?:{body})"}[flavour]
-    digits = _digits()  # below the top: at most `digits` digits, e.g. 999 999
+    digits = income_digits()  # below the top: at most `digits` digits, e.g. 999 999
     head = digits - 3
     below = f"[0-9]{{1,{digits}}}|[0-9]{{1,{head}}}{_GAP}[0-9]{{3}}"
     zeros = "0" * 3
@@ -82,7 +82,7 @@ def parse_income(text: str) -> Decimal:
     if match is None:
         if re.match(ambiguous_grammar(), text):
             raise IncomeError("ambiguous", text)
-        if re.match(too_large_grammar(), text) and sum(c.isdigit() for c in text) > _digits():
+        if re.match(too_large_grammar(), text) and sum(c.isdigit() for c in text) > income_digits():
             raise IncomeError("too_large", text)
         raise IncomeError("not_money", text)
     whole = next(match[name] for name in WHOLE_GROUPS if match[name])

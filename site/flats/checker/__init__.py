@@ -1,4 +1,9 @@
-"""The self-check: choose a facility, answer, read a result. Nothing is stored."""
+"""The self-check: one question per page, then the result. Nothing is stored.
+
+Without JavaScript each step posts every answer so far (the form carries them
+all: the other questions are only hidden), so no cookie, session or URL
+holds an answer. With JavaScript, check.js shows the same steps in place.
+"""
 from __future__ import annotations
 
 import json
@@ -11,8 +16,8 @@ from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
-from . import explain, frozen
-from .forms import SITUATION_LABELS, fields_in_order, form_class
+from . import explain, frozen, steps, summary
+from .forms import CheckForm
 
 bp = Blueprint("checker", __name__)
 
@@ -32,42 +37,80 @@ def start():
 @bp.route(f"/{LANG}/sprawdz/{FACILITY}/", methods=["GET", "POST"])
 @cached_page
 def check(facility: str):
+    page = _page(facility)
+    if request.method != "POST":
+        return _step(page, steps.STEPS[0])
+    form, given = page["form"], page["given"]
+    current = request.form.get("step", "")
+    action = request.form.get("action", "continue")
+    if action.startswith("change-") and action[7:] in steps.STEPS:
+        return _step(page, action[7:])
+    if action == "back":
+        return _step(page, steps.previous(current, given))
+    if action == "lang" and current in steps.STEPS:  # the same question, in another language
+        return _step(page, current)
+    if action == "continue" and current in steps.STEPS and not form.check(current):
+        return _step(page, current)
+    return _next(page)
+
+
+def _next(page: dict):
+    """The next question, or the result once the answers decide it."""
+    given, rules = page["given"], page["rules"]
+    outcome = steps.early_outcome(rules.facility(page["facility"]), given, today())
+    if outcome is None:
+        open_step = steps.next_open(given)
+        if open_step is not None:
+            if page["form"].is_given(open_step):  # given but not valid: say why
+                page["form"].check(open_step)
+            return _step(page, open_step)
+        answers = steps.answers(page["facility"], given)
+        outcome = assess(answers, rules, today())
+        page["fee_text"] = explain.fee(outcome, answers, rules)
+    return _render(page, steps.RESULT, outcome=outcome, rows=summary.rows(page["form"], given))
+
+
+def _step(page: dict, step: str):
+    return _render(page, step)
+
+
+def _render(page: dict, current: str, outcome=None, rows=None):
+    return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
+                           summary_rows=summary.skeleton(page["form"]), rules_date=today(),
+                           **page, **_frozen_page(page))
+
+
+def _page(facility: str) -> dict:
     lang = current_language()
     centre = current_app.extensions["centres"][facility]
-    form = form_class(centre, lang)(formdata=request.form if request.method == "POST" else None)
-    fields = fields_in_order(form)
-    page = {"form": form, "fields": fields, "facility": facility, "centre": centre, "lang": lang,
-            "rules": current_app.extensions["rules"], "explain": explain}
-    if request.method != "POST" or "change" in request.form or not form.validate():
-        frozen_build = current_app.config["FROZEN_BUILD"]
-        extra = _frozen_page(facility) if frozen_build else {}
-        return render_template("checker/form.html", frozen=frozen_build, **page, **extra)
-    answers = form.answers(facility)
-    outcome = assess(answers, page["rules"], today())
-    return render_template("checker/result.html", answers=answers, outcome=outcome,
-                           situations=SITUATION_LABELS, **page)
+    form = CheckForm(centre, lang, formdata=request.form if request.method == "POST" else None)
+    return {"form": form, "given": form.given(), "facility": facility, "centre": centre, "lang": lang,
+            "rules": current_app.extensions["rules"], "explain": explain, "steps": steps,
+            "frozen": current_app.config["FROZEN_BUILD"], "fee_text": ""}
+
+
+def _frozen_page(page: dict) -> dict:
+    """What the frozen page shows without JavaScript: the numbers and whom to call."""
+    if not page["frozen"]:
+        return {}
+    rules, on = page["rules"], today()
+    place = rules.facility(page["facility"])
+    table = place.fee_table_on(on)
+    return {"criterion": rules.criterion_on(on), "on": on, "fee_table": table,
+            "fee_rows": fee_table(rules, on, page["facility"]) if table else [],
+            "cost": place.monthly_cost_on(on) if table else None}
 
 
 @bp.get(f"/{LANG}/sprawdz/{FACILITY}/dane.js")
+@cached_page
 def answers_script(facility: str):
-    """The frozen page's answer table, as a script so it loads from any static host."""
+    """The self-check's answer table, as a script so it loads from any static host."""
     lang = current_language()
     centre = current_app.extensions["centres"][facility]
     table = frozen.answer_table(current_app.extensions["rules"], today(), facility, centre, lang,
-                                form_class(centre, lang)(formdata=None))
+                                CheckForm(centre, lang, formdata=None))
     body = "window.FLATS_ANSWERS = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";\n"
     return Response(body, mimetype="text/javascript")
-
-
-def _frozen_page(facility: str) -> dict:
-    """What the frozen form shows besides the form: the result skeleton and the fallback."""
-    rules = current_app.extensions["rules"]
-    on = today()
-    place = rules.facility(facility)
-    table = place.fee_table_on(on)
-    return {"outcome": None, "criterion": rules.criterion_on(on), "on": on, "fee_table": table,
-            "fee_rows": fee_table(rules, on, facility) if table else [],
-            "cost": place.monthly_cost_on(on) if table else None}
 
 
 def _urls(app, lang):

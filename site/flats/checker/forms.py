@@ -1,19 +1,21 @@
 """The self-check's questions (shape of answers only; the engine judges).
 
-Answer names, values and bounds come from flats.vocabulary; what names a
-facility (its town) from its data. A form is built per request for one facility.
+One field per question, in flats.vocabulary's order. Each step checks only its
+own question; `given()` reads every answer given so far that is valid, as
+engine values. What names a facility (its town) comes from its data.
 """
 from __future__ import annotations
 
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
-from wtforms.validators import AnyOf, InputRequired, Optional, StopValidation, ValidationError
+from wtforms.validators import StopValidation, ValidationError
 
 from .. import vocabulary as vocab
-from ..money import parse_income
-from ..rules import Answers
+from ..money import IncomeError, format_money, parse_income
 
+NONE = "none"  # "None of these" on the situations question
+LONGEST = 64  # characters: a longer text is no answer, and is never converted
 YES_NO_LABELS = {"yes": _l("Yes"), "no": _l("No")}
 SITUATION_LABELS = {
     "older_age": _l("My age: I am older and need help in everyday life"),
@@ -22,10 +24,21 @@ SITUATION_LABELS = {
     "leaving_care": _l("I am leaving a care home, a foster family or a youth educational centre"),
     "other_difficulty": _l("Another difficult situation in life"),
 }
-HOUSEHOLD_LABELS = {"single": _l("I live alone"), "family": _l("I live with my family")}
-INCOME_MESSAGE = _l("Enter your household's net monthly income as an amount, for example 1 234,56 zł")
-SITUATIONS_MESSAGE = _l("Select the situations from the list")
-RESIDENT_HINT = _l("This means your home address is in the town now.")
+HOUSEHOLD_LABELS = {"single": _l("I live alone, or I will live alone"), "family": _l("I live with my family")}
+REQUIRED = {
+    "adult": _l("Select whether you are 18 or older"),
+    "round_the_clock_care": _l("Select whether you need care around the clock"),
+    "situations": _l("Select the situations that apply to you, or “None of these”"),
+    "household": _l("Select whether you live alone or with your family"),
+    "income": _l("Enter your household's net income in a month, for example 1650 or 1650,50"),
+}
+NONE_ALONE = _l("Select “None of these” only if none of the other answers applies")
+INCOME_MESSAGES = {
+    "ambiguous": _l("We cannot tell whether “%(text)s” means thousands or grosze. Write the złoty without a dot or "
+                    "comma, for example 1650, or add the grosze after a comma, for example 1650,00"),
+    "too_large": _l("Enter an amount up to %(top)s a month"),
+    "not_money": _l("We could not read “%(text)s” as an amount. Write it in złoty, for example 1650 or 1650,50"),
+}
 
 
 def _choices(values, labels) -> list[SelectChoice]:
@@ -39,70 +52,97 @@ def size_message() -> str:
              "for example 3", min=vocab.HOUSEHOLD_SIZE_MIN, max=vocab.HOUSEHOLD_SIZE_MAX)
 
 
-def _radio(label, values, labels, message, description=""):
-    choices = _choices(values, labels)
-    return RadioField(label, choices=choices, description=description, validate_choice=False,
-                      validators=[InputRequired(message), AnyOf(list(values), message=message)])
+def income_message(kind: str, text: str) -> str:
+    return str(INCOME_MESSAGES[kind]) % {"text": text.strip()[:LONGEST], "top": format_money(vocab.INCOME_MAX)}
+
+
+def _radio(label, values, labels, description=""):
+    return RadioField(label, choices=_choices(values, labels), description=description, validate_choice=False)
 
 
 class CheckForm(FlaskForm):
     class Meta:
         csrf = False  # changes nothing on the server; see README
 
-    adult = _radio(_l("Are you 18 or older?"), vocab.YES_NO, YES_NO_LABELS, _l("Select whether you are 18 or older"))
+    adult = _radio(_l("Are you 18 or older?"), vocab.YES_NO, YES_NO_LABELS)
     round_the_clock_care = _radio(
         _l("Do you need care around the clock, 24 hours a day?"), vocab.YES_NO, YES_NO_LABELS,
-        _l("Select whether you need care around the clock"),
         _l("For example, someone must be with you at night as well as during the day."))
     situations = SelectMultipleField(
-        _l("Why do you need support in everyday life?"), choices=_choices(vocab.SITUATIONS, SITUATION_LABELS),
-        validate_choice=False, description=_l("Select all that apply. If none does, leave them all empty."),
-        validators=[Optional()])
-    household = _radio(_l("Do you live alone or with your family?"), vocab.HOUSEHOLDS, HOUSEHOLD_LABELS,
-                       _l("Select whether you live alone or with your family"))
-    household_size = StringField(
-        _l("How many people live in your household, including you?"),
-        description=_l("Only if you live with your family. Write a whole number, for example 3."))
+        _l("Why do you need support in everyday life?"), validate_choice=False,
+        choices=_choices(vocab.SITUATIONS, SITUATION_LABELS) + [SelectChoice(NONE, _l("None of these"))],
+        description=_l("Select all that apply."))
+    resident = _radio("", vocab.YES_NO, YES_NO_LABELS, _l("This means your home address is in the town now."))
+    household = _radio(
+        _l("Do you live alone or with your family?"), vocab.HOUSEHOLDS, HOUSEHOLD_LABELS,
+        _l("Your household is the people you live with and share the costs of a home with, related or not. "
+           "If you are leaving a foster family or a care home and will not live and keep house with them, "
+           "choose “I live alone”: then only your own income counts."))
+    household_size = StringField(_l("How many people live in your household, including you?"),
+                                 description=_l("Write a whole number, for example 3."))
     income = StringField(
-        _l("What is the total net income of your household in a month?"),
-        description=_l("Net means after tax and insurance. Add up everyone in your household. "
-                       "For example 1 234,56 zł."))
+        _l("What is your household's net income in a month?"),
+        description=_l("Count the month before you apply: wages, pension, benefits. Take off income tax, health "
+                       "and social insurance, and maintenance you pay to others. If you live alone, count only "
+                       "your own income."))
 
-    def validate_situations(self, field):
-        if any(v not in vocab.SITUATIONS for v in field.data or []):
-            raise ValidationError(SITUATIONS_MESSAGE)
+    def __init__(self, centre, lang: str, **kwargs):
+        super().__init__(**kwargs)
+        self.resident.label.text = _("Do you live %(in_town)s?", in_town=centre.in_town[lang])
+        self.required = {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=centre.in_town[lang])}
 
-    def validate_household_size(self, field):
-        if self.household.data != "family":
-            raise StopValidation()
+    def is_given(self, name: str) -> bool:
+        """Did the person answer this question at all (a blank text box is no answer)?"""
+        return any(str(value).strip() for value in (self[name].raw_data or []))
+
+    def value(self, name: str):
+        """The answer as the engine takes it; ValidationError with the message to show."""
+        field = self[name]
+        if not self.is_given(name):
+            raise ValidationError(size_message() if name == "household_size" else str(self.required[name]))
+        if name in vocab.YES_NO_QUESTIONS or name == "household":
+            if field.data not in [c.value for c in field.choices]:
+                raise ValidationError(str(self.required[name]))
+            return field.data == "yes" if name != "household" else field.data
+        return getattr(self, f"_{name}")(field)
+
+    def _situations(self, field):
+        chosen = list(field.data or ())
+        if any(v not in vocab.SITUATIONS and v != NONE for v in chosen) or len(set(chosen)) != len(chosen):
+            raise ValidationError(str(self.required["situations"]))
+        if NONE in chosen and len(chosen) > 1:
+            raise ValidationError(str(NONE_ALONE))
+        return frozenset(v for v in chosen if v != NONE)
+
+    def _household_size(self, field):
         text = (field.data or "").strip()
         if not (text.isascii() and text.isdigit() and len(text) <= 3
                 and vocab.HOUSEHOLD_SIZE_MIN <= int(text) <= vocab.HOUSEHOLD_SIZE_MAX):
             raise ValidationError(size_message())
-        self.parsed_size = int(text)
+        return int(text)
 
-    def validate_income(self, field):
+    def _income(self, field):
         try:
-            self.parsed_income = parse_income(field.data or "")
-        except ValueError:
-            raise ValidationError(INCOME_MESSAGE) from None
+            return parse_income(field.data or "")
+        except IncomeError as error:
+            raise ValidationError(income_message(error.kind, field.data or "")) from None
 
-    def answers(self, facility: str) -> Answers:
-        return Answers(
-            facility=facility, adult=self.adult.data == "yes", resident=self.resident.data == "yes",
-            round_the_clock_care=self.round_the_clock_care.data == "yes",
-            situations=frozenset(self.situations.data or ()), household=self.household.data,
-            household_size=self.parsed_size if self.household.data == "family" else None,
-            income=self.parsed_income)
+    def given(self) -> dict:
+        """Every answer given so far that is valid, as engine values (invalid ones count as not given)."""
+        found = {}
+        for name in vocab.QUESTIONS:
+            if self.is_given(name):
+                try:
+                    found[name] = self.value(name)
+                except (ValidationError, StopValidation):
+                    pass
+        return found
 
-
-def form_class(centre, lang: str) -> type[CheckForm]:
-    """The form with the residence question naming the facility's town."""
-    in_town = centre.in_town[lang]
-    fields = {"resident": _radio(_("Do you live %(in_town)s?", in_town=in_town), vocab.YES_NO, YES_NO_LABELS,
-                                 _("Select whether you live %(in_town)s", in_town=in_town), RESIDENT_HINT)}
-    return type("CheckFormFor" + centre.code.title().replace("-", ""), (CheckForm,), fields)
-
-
-def fields_in_order(form) -> list:
-    return [form[name] for name in vocab.QUESTIONS]
+    def check(self, name: str) -> bool:
+        """Validate one question, recording its message for the page."""
+        try:
+            self.value(name)
+        except ValidationError as error:
+            self[name].errors = [str(error)]
+            return False
+        return True

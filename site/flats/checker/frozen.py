@@ -16,10 +16,11 @@ from flask_babel import gettext
 
 from .. import vocabulary as vocab
 from ..dates import format_day
-from ..money import income_pattern
-from ..rules import Answers, Rules, assess, income_thresholds
+from ..money import ambiguous_grammar, income_digits, income_grammar, too_large_grammar
+from ..rules import Answers, Rules, assess, decide_early, income_thresholds
 from . import explain
-from .forms import INCOME_MESSAGE, SITUATIONS_MESSAGE, size_message
+from .forms import INCOME_MESSAGES, NONE_ALONE, income_message, size_message
+from .steps import ENGINE
 
 GROSZ = Decimal("0.01")
 
@@ -71,6 +72,36 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
     return fees
 
 
+def _engine_value(name: str, value: str):
+    return value == "yes" if name in vocab.YES_NO_QUESTIONS else value
+
+
+def _early(rules: Rules, facility: str, outcomes: list) -> dict:
+    """Answers so far that already make a place unlikely: prefix key -> outcome index.
+
+    A key joins the answers to the first questions in order with "|" (the
+    situations as their codes joined with "+", "" for none).
+    """
+    place = rules.facility(facility)
+    values = {name: list(vocab.YES_NO) for name in vocab.YES_NO_QUESTIONS}
+    values["household"] = list(vocab.HOUSEHOLDS)
+    values["situations"] = ["+".join(s for s, on in zip(vocab.SITUATIONS, bits) if on)
+                            for bits in product((False, True), repeat=len(vocab.SITUATIONS))]
+    found, prefixes = {}, [[]]
+    for name in ENGINE:
+        prefixes = [p + [(name, v)] for p in prefixes for v in values[name]]
+        for prefix in prefixes:
+            given = {n: (frozenset(v.split("+")) - {""} if n == "situations" else _engine_value(n, v))
+                     for n, v in prefix}
+            reasons = decide_early(place, given)
+            if reasons is not None:
+                outcome = ["unlikely", list(reasons), [], None]
+                if outcome not in outcomes:
+                    outcomes.append(outcome)
+                found["|".join(v for _, v in prefix)] = outcomes.index(outcome)
+    return found
+
+
 def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
     place = rules.facility(facility)
     return {
@@ -80,14 +111,12 @@ def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
         "documents": {c: rules.document_label(c, lang) for c in place.document_labels},
         "stay": {c: rules.stay_label(c, lang) for c in place.stay_labels},
         "fee": explain.fee_texts(),
-        "errors": {name: _message(form[name]) for name in vocab.QUESTIONS},
+        "errors": {name: size_message() if name == "household_size" else str(form.required[name])
+                   for name in vocab.QUESTIONS},
+        "income_errors": {kind: income_message(kind, "%(text)s") for kind in INCOME_MESSAGES},
+        "none_alone": str(NONE_ALONE),
         "error_prefix": gettext("Error:"),
     }
-
-
-def _message(field) -> str:
-    custom = {"household_size": size_message(), "income": INCOME_MESSAGE, "situations": SITUATIONS_MESSAGE}
-    return str(custom.get(field.name) or field.validators[0].message)
 
 
 def vocabulary() -> dict:
@@ -95,17 +124,22 @@ def vocabulary() -> dict:
     return {"questions": list(vocab.QUESTIONS), "yes_no_questions": list(vocab.YES_NO_QUESTIONS),
             "yes_no": list(vocab.YES_NO), "situations": list(vocab.SITUATIONS), "households": list(vocab.HOUSEHOLDS),
             "household_size_min": vocab.HOUSEHOLD_SIZE_MIN, "household_size_max": vocab.HOUSEHOLD_SIZE_MAX,
-            "income_pattern": income_pattern()}
+            "income_grammar": income_grammar("js"), "income_ambiguous": ambiguous_grammar(),
+            "income_too_large": too_large_grammar(), "income_digits": income_digits()}
 
 
 def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, form) -> dict:
     """Everything the frozen page needs to answer like the live site on `on`."""
+    outcomes, outcome_of = _outcomes(rules, on, facility)
+    early = _early(rules, facility, outcomes)
     return {
         "facility": facility,
         "rules_date": on.isoformat(),
         "rules_date_text": format_day(on),
         "vocabulary": vocabulary(),
-        **dict(zip(("outcomes", "outcome_of"), _outcomes(rules, on, facility))),
+        "outcomes": outcomes,
+        "outcome_of": outcome_of,
+        "early": early,
         "fees": _fees(rules, on, facility),
         "texts": _texts(rules, facility, centre, lang, form),
     }

@@ -1,53 +1,43 @@
-/* The frozen site's self-check. Every outcome was worked out ahead of time by
-   the site's Python engine (dane.js); this script only reads the form, looks
-   the answers up and shows the result. It holds no eligibility or fee rule. */
+/* The self-check in the browser, live and frozen: one question at a time, in
+   place. Every outcome was worked out ahead by the site's Python engine
+   (dane.js); this script reads the answers, looks them up and fills in the
+   result's template — it holds no eligibility or fee rule. Answers live in the
+   form and in history state only: never in the address, a cookie or storage. */
 (function () {
   "use strict";
 
   var data = window.FLATS_ANSWERS;
-  var form = document.querySelector("form.check-form[data-frozen]");
+  var form = document.getElementById("check-form");
   var NBSP = "\u00a0";
+  var V = data && data.vocabulary;
 
-  /* --- Reading the answers ------------------------------------------- */
+  /* --- Money, read with the server's grammar, shown as the server shows it --- */
 
-  function radio(name) {
-    var checked = form.querySelector("input[name='" + name + "']:checked");
-    return checked ? checked.value : null;
-  }
-
-  function readForm() {
-    var situations = Array.prototype.map.call(
-      form.querySelectorAll("input[name='situations']:checked"), function (i) { return i.value; });
-    return {
-      adult: radio("adult"), resident: radio("resident"),
-      round_the_clock_care: radio("round_the_clock_care"), situations: situations,
-      household: radio("household"),
-      household_size: form.elements.household_size.value,
-      income: form.elements.income.value
-    };
-  }
-
-  /* Money in whole grosze (BigInt), read in the formats the live form accepts. */
   function parseIncome(text) {
-    if (!new RegExp(data.vocabulary.income_pattern).test(text)) { return null; }
-    var t = text.trim().toLowerCase().replace(/(zł|pln)$/, "").replace(/[ \u00a0\u202f]/g, "");
-    var m = /^([0-9]+)(?:[.,]([0-9]{1,2}))?$/.exec(t);
-    return m ? BigInt(m[1]) * 100n + BigInt((m[2] || "0").padEnd(2, "0")) : null;
+    var m = new RegExp(V.income_grammar).exec(text);
+    if (!m) {
+      var kind = new RegExp(V.income_ambiguous).test(text) ? "ambiguous"
+        : new RegExp(V.income_too_large).test(text) && text.replace(/[^0-9]/g, "").length > V.income_digits
+          ? "too_large" : "not_money";
+      return {error: kind};
+    }
+    var g = m.groups;
+    var whole = g.whole || g.dotted || g.commaed || g.top;
+    var fraction = g.fraction || g.dfraction || g.cfraction || "0";
+    return {grosze: BigInt(whole.replace(/[^0-9]/g, "")) * 100n + BigInt(fraction.padEnd(2, "0"))};
   }
 
   function parseSize(text) {
     var t = text.trim();
     if (!/^[0-9]{1,3}$/.test(t)) { return null; }
     var n = parseInt(t, 10);
-    return n >= data.vocabulary.household_size_min && n <= data.vocabulary.household_size_max ? n : null;
+    return n >= V.household_size_min && n <= V.household_size_max ? n : null;
   }
 
   function grosze(amount) {  /* "1010.00" -> 101000n */
     var parts = amount.split(".");
     return BigInt(parts[0]) * 100n + BigInt(parts[1]);
   }
-
-  /* --- Showing numbers as the live site does (Babel, pl_PL) ------------ */
 
   function hundredths(value) {  /* 123456n -> "1 234,56" */
     var whole = (value / 100n).toString(), cents = (value % 100n).toString().padStart(2, "0");
@@ -57,14 +47,19 @@
   function plain(g) { return (g / 100n).toString() + "." + (g % 100n).toString().padStart(2, "0"); }
   function halfUp(numerator, denominator) { return (2n * numerator + denominator) / (2n * denominator); }
 
-  /* --- Looking the outcome up ------------------------------------------ */
+  /* --- Looking the outcome up ----------------------------------------------- */
 
   /* The answers' place in the table, in the order frozen.index() uses. */
   function index(a) {
     var n = 0;
     [a.adult, a.resident, a.round_the_clock_care].forEach(function (v) { n = n * 2 + (v === "yes" ? 0 : 1); });
-    data.vocabulary.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
-    return n * 2 + data.vocabulary.households.indexOf(a.household);
+    V.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
+    return n * 2 + V.households.indexOf(a.household);
+  }
+
+  function feeText(row, table, people, income) {
+    var values = Object.assign({income: money(income), people: String(people)}, table.values, row[5]);
+    return data.texts.fee[row[4]].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
   }
 
   function lookup(a) {
@@ -86,157 +81,335 @@
     };
   }
 
-  /* The sentence for this income range, filled with the values the engine worked out for it. */
-  function feeText(row, table, people, income) {
-    var values = Object.assign({income: money(income), people: String(people)}, table.values, row[5]);
-    return data.texts.fee[row[4]].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
-  }
-
   window.flatsLookup = function (answers) { return data ? lookup(answers) : null; };
 
   if (!form || !data) { return; }
 
-  /* --- Errors, the GOV.UK way ------------------------------------------- */
+  /* --- The answers in the form ---------------------------------------------- */
 
-  var order = data.vocabulary.questions;
-  var title = document.title;
+  var main = document.querySelector("main");
+  var facility = form.getAttribute("data-facility");
+  var baseTitle = document.title.split(" – ").slice(1).join(" – ");
 
-  function validate(a) {
-    var errors = [];
-    data.vocabulary.yes_no_questions.forEach(function (n) {
-      if (data.vocabulary.yes_no.indexOf(a[n]) < 0) { errors.push(n); }
-    });
-    if (data.vocabulary.households.indexOf(a.household) < 0) { errors.push("household"); }
-    if (a.household === "family" && parseSize(a.household_size) === null) { errors.push("household_size"); }
-    if (parseIncome(a.income) === null) { errors.push("income"); }
-    return order.filter(function (n) { return errors.indexOf(n) >= 0; });
+  function checked(name) {
+    return Array.prototype.map.call(form.querySelectorAll("input[name='" + name + "']:checked"),
+      function (i) { return i.value; });
   }
+
+  /* Every answer as typed or ticked: what history state keeps. */
+  function raw() {
+    var r = {};
+    V.questions.forEach(function (name) {
+      var text = form.querySelector("input[type=text][name='" + name + "']");
+      r[name] = text ? text.value : checked(name);
+    });
+    return r;
+  }
+
+  function restore(r) {
+    V.questions.forEach(function (name) {
+      var text = form.querySelector("input[type=text][name='" + name + "']");
+      if (text) { text.value = r[name] || ""; return; }
+      form.querySelectorAll("input[name='" + name + "']").forEach(function (i) {
+        i.checked = (r[name] || []).indexOf(i.value) >= 0;
+      });
+    });
+  }
+
+  /* One answer as the engine takes it, or {error: message} (null when not given). */
+  function read(name, r) {
+    var v = r[name], t = data.texts;
+    if (name === "household_size") {
+      if (!v.trim()) { return null; }
+      var n = parseSize(v);
+      return n === null ? {error: t.errors.household_size} : {value: n};
+    }
+    if (name === "income") {
+      if (!v.trim()) { return null; }
+      var p = parseIncome(v);
+      return p.error ? {error: t.income_errors[p.error].split("%(text)s").join(v.trim().slice(0, 64))}
+        : {value: p.grosze};
+    }
+    if (!v.length) { return null; }
+    if (name === "situations") {
+      if (v.indexOf("none") >= 0 && v.length > 1) { return {error: t.none_alone}; }
+      return {value: v.filter(function (s) { return s !== "none"; })};
+    }
+    return {value: v[0]};
+  }
+
+  function relevant(step, given) { return step !== "household_size" || given.household === "family"; }
+
+  function givenAnswers(r) {
+    var given = {};
+    V.questions.forEach(function (name) {
+      var a = read(name, r);
+      if (a && !a.error) { given[name] = a.value; }
+    });
+    return given;
+  }
+
+  function asked(given) { return V.questions.filter(function (s) { return relevant(s, given); }); }
+
+  /* The answers so far already make a place unlikely? (an outcome, or null) */
+  function early(given) {
+    var key = [];
+    for (var i = 0; i < V.questions.length; i += 1) {
+      var name = V.questions[i];
+      if (name === "household_size" || name === "income") { break; }
+      if (!(name in given)) { break; }
+      key.push(name === "situations" ? V.situations.filter(function (s) { return given.situations.indexOf(s) >= 0; })
+        .join("+") : given[name]);
+      var hit = data.early[key.join("|")];
+      if (hit !== undefined) {
+        var o = data.outcomes[hit];
+        return {status: o[0], reasons: o[1], documents: o[2], stay: o[3], fee: null};
+      }
+    }
+    return null;
+  }
+
+  function nextOpen(given) {
+    return asked(given).find(function (s) { return !(s in given); }) || null;
+  }
+
+  /* --- Showing a step --------------------------------------------------------- */
 
   function clearErrors() {
-    form.querySelectorAll(".error-message").forEach(function (el) { el.remove(); });
+    main.querySelectorAll(".error-summary").forEach(function (el) { el.remove(); });
     form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+    form.querySelectorAll(".error-message").forEach(function (p) {
+      p.hidden = true;
+      p.querySelector("[data-slot='message']").textContent = "";
+    });
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
-    form.querySelectorAll("[data-error-for]").forEach(function (el) {
-      el.setAttribute("aria-describedby", el.getAttribute("data-error-for"));
-      el.removeAttribute("data-error-for");
+    form.querySelectorAll("[data-described]").forEach(function (el) {
+      el.setAttribute("aria-describedby", el.getAttribute("data-described"));
+      el.removeAttribute("data-described");
     });
-    var old = document.querySelector("main .error-summary");
+  }
+
+  function removeResult() {
+    var old = main.querySelector(".result");
     if (old) { old.remove(); }
-    document.title = title;
   }
 
-  function target(name) {
-    var group = document.getElementById(name);
-    return group.querySelector("input");
+  function setPageParts(onResult) {
+    form.querySelector(".step-actions").hidden = onResult;
+    main.querySelectorAll(".caption, .form-links, .form-note").forEach(function (el) { el.hidden = onResult; });
   }
 
-  function showErrors(names) {
+  function showStep(step, focus) {
+    clearErrors();
+    removeResult();
+    setPageParts(false);
+    form.querySelectorAll(".step").forEach(function (s) { s.hidden = s.getAttribute("data-step") !== step; });
+    form.setAttribute("data-step", step);
+    form.elements.step.value = step;
+    var section = form.querySelector(".step[data-step='" + step + "']");
+    form.querySelector(".back-button").hidden = step === V.questions[0];
+    document.title = section.querySelector(".question").textContent.trim() + " – " + baseTitle;
+    if (focus) { section.querySelector(".question").focus(); }
+  }
+
+  function showError(step, message) {
+    var section = form.querySelector(".step[data-step='" + step + "']");
+    var group = section.querySelector(".form-group");
+    var p = group.querySelector(".error-message");
+    p.querySelector("[data-slot='message']").textContent = message;
+    p.hidden = false;
+    group.classList.add("has-error");
+    var described = group.querySelector("input[type=text]") || group.querySelector("fieldset");
+    described.setAttribute("data-described", described.getAttribute("aria-describedby") || "");
+    described.setAttribute("aria-describedby", ((described.getAttribute("aria-describedby") || "") + " " + p.id).trim());
+    if (described.tagName === "INPUT") { described.setAttribute("aria-invalid", "true"); }
     var summary = document.getElementById("error-summary-template").content.firstElementChild.cloneNode(true);
-    var list = summary.querySelector("ul");
-    names.forEach(function (name) {
-      var message = data.texts.errors[name], group = document.getElementById(name), input = target(name);
-      var item = document.createElement("li"), link = document.createElement("a");
-      link.href = "#" + input.id;
-      link.textContent = message;
-      item.appendChild(link);
-      list.appendChild(item);
-      var p = document.createElement("p"), hidden = document.createElement("span");
-      p.className = "error-message";
-      p.id = name + "-error";
-      hidden.className = "visually-hidden";
-      hidden.textContent = data.texts.error_prefix;
-      p.appendChild(hidden);
-      p.appendChild(document.createTextNode(" " + message));
-      var hint = group.querySelector(".hint");
-      (hint || group.querySelector("legend, label.question")).after(p);
-      group.classList.add("has-error");
-      var described = group.querySelector("[aria-describedby]") || (input.type === "text" ? input : group.querySelector("fieldset"));
-      described.setAttribute("data-error-for", described.getAttribute("aria-describedby") || "");
-      described.setAttribute("aria-describedby", ((described.getAttribute("aria-describedby") || "") + " " + p.id).trim());
-      if (input.type === "text") { input.setAttribute("aria-invalid", "true"); }
+    var item = document.createElement("li"), link = document.createElement("a");
+    link.href = "#" + group.id;
+    link.textContent = message;
+    link.addEventListener("click", function (event) {  /* the whole question in view, the answer focused */
+      event.preventDefault();
+      group.scrollIntoView();
+      (group.querySelector("input:checked") || group.querySelector("input")).focus({preventScroll: true});
     });
-    document.querySelector("main h1").before(summary);
-    document.title = data.texts.error_prefix + " " + title;
+    item.appendChild(link);
+    summary.querySelector("ul").appendChild(item);
+    main.prepend(summary);
+    document.title = data.texts.error_prefix + " " + document.title;
     summary.focus();
   }
 
-  /* --- The result ------------------------------------------------------- */
+  /* --- The result -------------------------------------------------------------- */
 
   function fill(root, slot, text) { root.querySelector("[data-slot='" + slot + "']").textContent = text; }
 
-  function list(root, slot, items, build) {
+  function items(root, slot, texts) {
     var ul = root.querySelector("[data-slot='" + slot + "']");
-    items.forEach(function (item) { ul.appendChild(build(item)); });
-  }
-
-  function reasonItem(code) {
-    var li = document.createElement("li"), source = document.createElement("span"), law = document.createElement("span");
-    var text = data.texts.reasons[code], rule = this;
-    law.lang = "pl";
-    law.textContent = text[1];
-    source.className = "source";
-    source.append("(" + rule + " ", law, ")");
-    li.append(text[0] + " ", source);
-    return li;
-  }
-
-  function textItem(text) {
-    var li = document.createElement("li");
-    li.textContent = text;
-    return li;
-  }
-
-  function showResult(a) {
-    var outcome = lookup(a);
-    var view = document.getElementById("result-template").content.cloneNode(true);
-    var panel = view.querySelector("[data-slot='panel']");
-    panel.className = "result-panel result-" + outcome.status;
-    fill(view, "status", data.texts.status[outcome.status]);
-    var reasons = view.querySelector("[data-slot='reasons']");
-    list(view, "reasons", outcome.reasons, reasonItem.bind(reasons.getAttribute("data-rule")));
-    fill(view, "fee", outcome.feeText);
-    if (outcome.fee.kind === "bracket") {
-      fill(view, "amount-value", money(grosze(outcome.fee.amount)));
-      view.querySelector("[data-slot='amount']").hidden = false;
-    } else {
-      view.querySelector("[data-slot='amount']").remove();
-    }
-    list(view, "documents", outcome.documents.map(function (c) { return data.texts.documents[c]; }), textItem);
-    fill(view, "stay", data.texts.stay[outcome.stay]);
-    var away = view.querySelector("[data-slot='not-resident']");
-    if (outcome.reasons.indexOf("not_resident") >= 0) { away.hidden = false; } else { away.remove(); }
-    var holder = document.createElement("div");
-    holder.className = "frozen-result";
-    holder.appendChild(view);
-    holder.querySelector("[data-action='change']").addEventListener("click", showForm);
-    setFormVisible(false);
-    document.querySelector("main").prepend(holder);
-    document.title = data.texts.status[outcome.status] + " – " + title.split(" – ").slice(1).join(" – ");
-    holder.querySelector("h1").focus();
-  }
-
-  function setFormVisible(visible) {
-    Array.prototype.forEach.call(document.querySelector("main").children, function (el) {
-      if (!el.classList.contains("frozen-result") && el.tagName !== "TEMPLATE") { el.hidden = !visible; }
+    texts.forEach(function (text) {
+      var li = document.createElement("li");
+      if (Array.isArray(text)) {
+        var source = document.createElement("span"), law = document.createElement("span");
+        law.lang = "pl";
+        law.textContent = text[1];
+        source.className = "source";
+        source.append("(" + ul.getAttribute("data-rule") + " ", law, ")");
+        li.append(text[0] + " ", source);
+      } else {
+        li.textContent = text;
+      }
+      ul.appendChild(li);
     });
   }
 
-  function showForm() {
-    var result = document.querySelector(".frozen-result");
-    if (result) { result.remove(); }
-    setFormVisible(true);
-    document.title = title;
-    form.querySelector("input").focus();
+  function answerText(name, given, r) {
+    var section = form.querySelector(".step[data-step='" + name + "']");
+    if (name === "income") { return money(given.income); }
+    if (name === "household_size") { return String(given.household_size); }
+    var labels = r[name].map(function (v) {
+      return section.querySelector("label[for='" + name + "-" + v + "']").textContent.trim();
+    });
+    return labels.join("; ");
+  }
+
+  function showResult(outcome, given, r) {
+    clearErrors();
+    removeResult();
+    var view = document.getElementById("result-template").content.firstElementChild.cloneNode(true);
+    var show = function (el, keep) { if (!keep) { el.remove(); } };
+    view.querySelectorAll("[data-show]").forEach(function (el) {
+      show(el, el.getAttribute("data-show").split(" ").indexOf(outcome.status) >= 0);
+    });
+    view.querySelectorAll("[data-if-reason]").forEach(function (el) {
+      show(el, outcome.reasons.indexOf(el.getAttribute("data-if-reason")) >= 0);
+    });
+    view.querySelectorAll("[data-unless-reason]").forEach(function (el) {
+      show(el, outcome.reasons.indexOf(el.getAttribute("data-unless-reason")) < 0);
+    });
+    view.classList.add("result-" + outcome.status);
+    view.setAttribute("data-status", outcome.status);
+    fill(view, "status", data.texts.status[outcome.status]);
+    items(view, "reasons", outcome.reasons.map(function (c) { return data.texts.reasons[c]; }));
+    if (outcome.fee && outcome.status !== "unlikely") {
+      view.setAttribute("data-fee-kind", outcome.fee.kind);
+      if (outcome.fee.kind !== "set_by_centre") {
+        view.setAttribute("data-fee-amount", outcome.fee.kind === "free" ? "0.00" : outcome.fee.amount);
+      }
+      view.querySelectorAll("[data-fee]").forEach(function (el) { show(el, el.getAttribute("data-fee") === outcome.fee.kind); });
+      if (outcome.fee.kind === "bracket") { fill(view, "amount", money(grosze(outcome.fee.amount))); }
+      fill(view, "fee", outcome.feeText);
+      items(view, "documents", outcome.documents.map(function (c) { return data.texts.documents[c]; }));
+      fill(view, "stay", data.texts.stay[outcome.stay]);
+    }
+    view.querySelectorAll("[data-row]").forEach(function (row) {
+      var name = row.getAttribute("data-row");
+      if (!(name in given) || !relevant(name, given)) { row.remove(); return; }
+      fill(row, "answer", answerText(name, given, r));
+    });
+    var print = view.querySelector("[data-action='print']");
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+    form.querySelectorAll(".step").forEach(function (s) { s.hidden = true; });
+    form.elements.step.value = "result";
+    setPageParts(true);
+    main.prepend(view);
+    document.title = data.texts.status[outcome.status] + " – " + baseTitle;
+    view.querySelector("h1").focus();
+  }
+
+  /* --- Moving between steps, with the browser's Back and Forward -------------- */
+
+  function render(state, focus) {
+    restore(state.answers);
+    if (state.view === "result") {
+      var given = givenAnswers(state.answers);
+      var outcome = early(given);
+      if (!outcome) {
+        outcome = lookup({adult: given.adult, resident: given.resident,
+          round_the_clock_care: given.round_the_clock_care, situations: given.situations,
+          household: given.household, household_size: given.household_size, income: given.income});
+      }
+      showResult(outcome, given, state.answers);
+    } else {
+      showStep(state.view, focus);
+    }
+  }
+
+  function go(view) {
+    /* The step being left keeps every answer given so far, for Back. */
+    history.replaceState(Object.assign({}, history.state, {answers: raw()}), "");
+    var depth = history.state && history.state.flats === facility ? history.state.depth + 1 : 0;
+    var state = {flats: facility, view: view, answers: raw(), depth: depth};
+    history.pushState(state, "");
+    render(state, true);
+  }
+
+  function afterAnswer() {
+    var r = raw(), given = givenAnswers(r);
+    if (early(given)) { go("result"); return; }
+    var open = nextOpen(given);
+    go(open || "result");
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    clearErrors();
-    var a = readForm();
-    var errors = validate(a);
-    if (errors.length) { showErrors(errors); return; }
-    a.household_size = a.household === "family" ? parseSize(a.household_size) : null;
-    a.income = parseIncome(a.income);
-    showResult(a);
+    var action = event.submitter ? event.submitter.value : "continue";
+    var step = form.elements.step.value;
+    if (action.indexOf("change-") === 0) { go(action.slice(7)); return; }
+    if (action === "back") {
+      var list = asked(givenAnswers(raw())), at = list.indexOf(step);
+      if (history.state && history.state.flats === facility && history.state.depth > 0) { history.back(); return; }
+      go(list[Math.max(at - 1, 0)]);
+      return;
+    }
+    if (V.questions.indexOf(step) >= 0) {
+      var a = read(step, raw());
+      if (!a || a.error) {
+        clearErrors();
+        showError(step, a ? a.error : data.texts.errors[step]);
+        return;
+      }
+    }
+    afterAnswer();
   });
+
+  /* "None of these" and the situations exclude each other, as the server checks. */
+  form.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.name !== "situations" || !box.checked) { return; }
+    form.querySelectorAll("input[name='situations']").forEach(function (other) {
+      if (other !== box && (box.hasAttribute("data-exclusive") || other.hasAttribute("data-exclusive"))) {
+        other.checked = false;
+      }
+    });
+  });
+
+  window.addEventListener("popstate", function (event) {
+    if (event.state && event.state.flats === facility) { render(event.state, true); }
+  });
+
+  /* A new language keeps the answers: its form posts them (live site only). */
+  document.querySelectorAll(".language-form").forEach(function (langForm) {
+    langForm.addEventListener("submit", function () {
+      langForm.querySelectorAll("input[type=hidden]").forEach(function (i) {
+        if (i.name !== "action") { i.remove(); }
+      });
+      var add = function (name, value) {
+        var i = document.createElement("input");
+        i.type = "hidden"; i.name = name; i.value = value;
+        langForm.appendChild(i);
+      };
+      add("step", form.elements.step.value);
+      var r = raw();
+      Object.keys(r).forEach(function (name) {
+        (Array.isArray(r[name]) ? r[name] : [r[name]]).forEach(function (v) { add(name, v); });
+      });
+    });
+  });
+
+  /* Start from what the page shows: a question, or a result the server wrote. */
+  var first = main.querySelector(".result") ? "result" : form.getAttribute("data-step");
+  var state = history.state && history.state.flats === facility ? history.state
+    : {flats: facility, view: first, answers: raw(), depth: 0};
+  history.replaceState(state, "");
+  if (history.state.view !== first || main.querySelector(".result")) { render(state, false); }
 }());

@@ -1,0 +1,40 @@
+""""Your answers": each question asked, the answer given, and a way to change it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from ..money import format_money
+from . import steps
+from .forms import HOUSEHOLD_LABELS, SITUATION_LABELS, YES_NO_LABELS
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    question: str
+    answer: str
+
+
+def answer_text(name: str, value) -> str:
+    """An answer as the person chose it, in the current language."""
+    if name == "situations":
+        return "; ".join(str(SITUATION_LABELS[s]) for s in SITUATION_LABELS if s in value) or _("None of these")
+    if name == "household":
+        return str(HOUSEHOLD_LABELS[value])
+    if name == "income":
+        return format_money(value)
+    if isinstance(value, bool):
+        return str(YES_NO_LABELS["yes" if value else "no"])
+    return str(value)
+
+
+def rows(form, given: dict) -> list[Row]:
+    return [Row(name, str(form[name].label.text), answer_text(name, given[name]))
+            for name in steps.order(given) if name in given]
+
+
+def skeleton(form) -> list[Row]:
+    """Every question with no answer: the rows the browser fills in (check.js)."""
+    return [Row(name, str(form[name].label.text), "") for name in steps.STEPS]
