@@ -10,6 +10,7 @@ from decimal import Decimal
 from flask_babel import format_date
 
 from . import cache, contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
+from . import limits
 from .money import format_money
 from .rules import load_rules
 from .config import Config
@@ -44,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config.get("LOAD_CONTENT", True):
         load_data(app)
     cache.init_app(app)
+    limits.init_app(app)
     return app
 
 
