@@ -13,8 +13,9 @@ export FLASK_APP := flats
 
 .PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium nginx clean
 
+# The development server, logging paths without query strings (site/flats/devserver.py).
 run: $(VENV)/.installed compile
-	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+	$(PY) -m flats.devserver --host 127.0.0.1 --port $(PORT)
 
 test: $(VENV)/.installed-test compile chromium nginx
 	$(PY) -m pytest
