@@ -10,7 +10,7 @@ from decimal import Decimal
 from flask_babel import format_date
 
 from . import cache, contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
-from . import limits
+from . import limits, proxy
 from .money import format_money
 from .rules import load_rules
 from .config import Config
@@ -46,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
         load_data(app)
     cache.init_app(app)
     limits.init_app(app)
+    proxy.init_app(app)
     return app
 
 
