@@ -10,7 +10,7 @@ from decimal import Decimal
 from flask_babel import format_date
 
 from . import cache, contacts, content, errors, figures, headers, i18n, layout, publisher  # noqa: F401  (figures registers placeholders)
-from . import limits, proxy
+from . import assets, caching, limits, proxy
 from .money import format_money
 from .rules import load_rules
 from .config import Config
@@ -44,7 +44,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals["format_date"] = format_date
     if app.config.get("LOAD_CONTENT", True):
         load_data(app)
+    assets.init_app(app)
     cache.init_app(app)
+    caching.init_app(app)
     limits.init_app(app)
     proxy.init_app(app)
     return app
