@@ -81,10 +81,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
+# Debian's nginx, and its module that serves the build's .br files (brotli_static).
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light \
 	   || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
+	@[ -e $(NGINX_BROTLI) ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static)
 
 clean:
 	rm -rf $(VENV) build $(MO)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Debian's brotli_static module (libnginx-mod-http-brotli-static), which `make nginx` installs.
+NGINX_BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 @contextmanager
@@ -72,7 +74,8 @@ def nginx_config(build: Path, work: Path, port: int) -> str:
     temp = " ".join(f"{kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # The test's build folder is private to root, so the workers run as root here.
     user = "user root;" if os.geteuid() == 0 else ""
-    return (f"{user}\nworker_processes auto;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
+    assert NGINX_BROTLI.exists(), f"{NGINX_BROTLI} is missing: `make nginx` installs libnginx-mod-http-brotli-static"
+    return (f"load_module {NGINX_BROTLI};\n{user}\nworker_processes auto;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
             f"events {{ worker_connections 1024; }}\nhttp {{\n include /etc/nginx/mime.types;\n access_log off;\n"
             f" {temp}\n server {{\n  listen 127.0.0.1:{port};\n  server_tokens off;\n  {site}\n }}\n}}\n")
 

@@ -1,11 +1,16 @@
 """deploy/nginx-flats.conf with Debian's nginx on loopback, serving the frozen build at a sub-path."""
 from __future__ import annotations
 
+import gzip
+import re
 import urllib.error
 import urllib.request
+from urllib.parse import urljoin
 
+import brotli
 import pytest
 
+from .pagecheck import parse
 from .servers import nginx as serve_with_nginx
 
 
@@ -51,6 +56,17 @@ def test_fingerprinted_assets_are_immutable_and_pages_revalidated(nginx, stylesh
         "application/javascript", "text/javascript")
 
 
+@pytest.mark.parametrize("encoding, decompress", [("gzip", gzip.decompress), ("br", brotli.decompress)])
+@pytest.mark.parametrize("path", ["pl/", "STYLESHEET", "pl/sprawdz/chelm/dane.js", "pl/no-such-page/"])
+def test_nginx_sends_the_builds_precompressed_copies(nginx, build, stylesheet, encoding, decompress, path):
+    url = nginx + path.replace("STYLESHEET", stylesheet)
+    plain_status, plain_headers, plain = fetch(url, headers={"Accept-Encoding": "identity"})
+    status, headers, body = fetch(url, headers={"Accept-Encoding": encoding})
+    assert status == plain_status and "Content-Encoding" not in plain_headers
+    assert headers["Content-Encoding"] == encoding and "Accept-Encoding" in headers["Vary"]
+    assert decompress(body) == plain and len(body) < len(plain)
+
+
 def test_a_missing_page_gets_the_sites_404_page(nginx):
     status, _, body = fetch(nginx + "pl/no-such-page/")
     assert status == 404
@@ -65,6 +81,20 @@ def test_the_sub_path_deployment_works_page_to_page(nginx, stylesheet):
     assert status == 200 and f'href="../{stylesheet}"' in html
     for href in ("mielec/", "chelm/", "../" + stylesheet, "../en/"):
         assert fetch(nginx + "pl/" + href)[0] == 200, href
+
+
+@pytest.mark.parametrize("missing", ["nope", "pl/a/b/c/d/e/f/", "en/sprawdz/chelm/x/y/z.html", "static/deep/x.css"])
+def test_the_404_page_works_at_any_depth(nginx, missing):
+    status, _, body = fetch(nginx + missing)
+    assert status == 404
+    tree = parse(body.decode(), missing)
+    css = tree.find(".//link[@rel='stylesheet']").get("href")
+    assert re.fullmatch(r"/mieszkania/static/style\.[0-9a-f]{8}\.css", css), css
+    status, headers, sheet = fetch(urljoin(nginx + missing, css))
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and b"{" in sheet
+    for a in tree.iter("a"):
+        if not a.get("href").startswith("#"):
+            assert fetch(urljoin(nginx + missing, a.get("href")))[0] == 200, a.get("href")
 
 
 def test_nginx_refuses_to_change_anything(nginx):
