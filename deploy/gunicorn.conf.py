@@ -36,3 +36,6 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 logger_class = "flats.logs.GunicornLogger"
 forwarded_allow_ips = os.environ.get("FLATS_FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "flats"
+# No control socket (gunicorn ≥ 25.1 opens one under $HOME by default): the
+# service is run by systemd's signals, and one path would be shared by every instance.
+control_socket_disable = True
