@@ -123,3 +123,10 @@ def test_a_changed_file_gets_a_new_name(tmp_path):
     second = fingerprints(tmp_path)
     assert FINGERPRINTED.match(first["css/a.css"]) and first["css/a.css"].startswith("css/a.")
     assert first["css/a.css"] != second["css/a.css"]
+
+
+@pytest.mark.parametrize("value", ["*", "W/\"x\", \"y\"", "\"unterminated", ",,,", "\u00ff" * 10, "a" * 3000])
+def test_odd_if_none_match_values_are_harmless(cached_client, value):
+    response = cached_client.get("/pl/", headers={"If-None-Match": value})
+    assert response.status_code in (200, 304)
+    assert response.status_code == 304 or response.data
