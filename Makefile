@@ -12,10 +12,11 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium java nginx clean
+.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium java nginx lock clean
 
+# The development server, logging paths without query strings (site/flats/devserver.py).
 run: $(VENV)/.installed compile
-	$(VENV)/bin/flask run --host 127.0.0.1 --port $(PORT)
+	$(PY) -m flats.devserver --host 127.0.0.1 --port $(PORT)
 
 test: $(VENV)/.installed-test compile chromium java nginx
 	$(PY) -m pytest
@@ -34,13 +35,19 @@ freeze: $(VENV)/.installed compile
 check-content: $(VENV)/.installed
 	$(PY) -m flats check
 
+# Packages come only from the lock files, each file checked against its hash;
+# the project itself is then installed without dependencies and with the
+# locked setuptools as its build backend, so nothing else is fetched.
+PIP_LOCKED := $(PY) -m pip install --quiet --require-hashes --no-deps -r
+PIP_SELF   := $(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	touch $@
 
-$(VENV)/.installed: pyproject.toml $(VENV)/.created
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.installed: requirements.lock pyproject.toml $(VENV)/.created
+	$(PIP_LOCKED) requirements.lock
+	$(PIP_SELF)
 	touch $@
 
 # Measures weight, render time, throughput against a hello app, the frozen
@@ -51,13 +58,32 @@ bench: $(VENV)/.installed-test compile chromium nginx wrk
 wrk:
 	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed
+	$(PIP_LOCKED) requirements-test.lock
 	touch $@
 
-$(VENV)/.installed-load: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[load]'
+$(VENV)/.installed-load: requirements-load.lock $(VENV)/.installed
+	$(PIP_LOCKED) requirements-load.lock
 	touch $@
+
+# Regenerates the lock files from pyproject.toml with uv (from PyPI, in its own
+# venv): every package pinned with the hashes of its files on PyPI, for
+# Python 3.11 on x86-64 Linux. Existing pins are kept unless they must move;
+# `make lock LOCK_FLAGS=--upgrade` moves everything to the newest versions.
+# The runtime lock also pins the build backend (setuptools, from stdin), so
+# installing the project fetches nothing; the test and load locks are held to
+# the runtime pins (-c).
+UV_VERSION := 0.13.9
+LOCK_VENV  := .venv-lock
+UV         := $(LOCK_VENV)/bin/uv
+LOCK_FLAGS ?=
+COMPILE    := $(UV) pip compile --quiet --generate-hashes --python-version 3.11 \
+              --python-platform x86_64-unknown-linux-gnu $(LOCK_FLAGS) pyproject.toml
+lock:
+	[ -x $(UV) ] || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet uv==$(UV_VERSION))
+	echo 'setuptools>=70.1' | $(COMPILE) - -o requirements.lock
+	$(COMPILE) --extra test -c requirements.lock -o requirements-test.lock
+	$(COMPILE) --extra load -c requirements-test.lock -o requirements-load.lock
 
 # Interface strings: extract from code and templates, merge into each
 # language, compile. Catalog sources (.po) are committed; .mo files are built.
@@ -86,10 +112,14 @@ java:
 	@command -v java >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
 
+# Debian's nginx, and its module that serves the build's .br files (brotli_static).
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light \
 	   || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
+	@[ -e $(NGINX_BROTLI) ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static)
 
 clean:
-	rm -rf $(VENV) build $(MO)
+	rm -rf $(VENV) $(LOCK_VENV) build $(MO)

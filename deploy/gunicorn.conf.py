@@ -2,8 +2,8 @@
 
 Every value can be overridden from the environment (FLATS_BIND, FLATS_WORKERS,
 FLATS_THREADS). The access log records method, path (never the query
-string), status, size and time: no answers, no bodies, no cookies, no IP
-addresses beyond what the operator's proxy adds.
+string; control characters escaped), status, size and time: no answers, no
+bodies, no cookies, no IP addresses beyond what the operator's proxy adds.
 """
 import multiprocessing
 import os
@@ -31,5 +31,11 @@ accesslog = "-"
 errorlog = "-"
 # %(U)s is the path without the query string; no %(r)s, %(q)s, %(f)s or %(a)s.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The path is logged decoded: this logger escapes its control characters, so
+# a request for /%0d%0aanything cannot write a line of its own (site/flats/logs.py).
+logger_class = "flats.logs.GunicornLogger"
 forwarded_allow_ips = os.environ.get("FLATS_FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "flats"
+# No control socket (gunicorn ≥ 25.1 opens one under $HOME by default): the
+# service is run by systemd's signals, and one path would be shared by every instance.
+control_socket_disable = True

@@ -57,9 +57,9 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """The frozen site, built once for the run: (folder, URLs written)."""
+    """The frozen site, built once for the run for serving at /mieszkania/: (folder, URLs written)."""
     destination = tmp_path_factory.mktemp("build")
-    return destination, freeze.build(destination, {"FIXED_DATE": DAY})
+    return destination, freeze.build(destination, {"FIXED_DATE": DAY}, base="/mieszkania/")
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,15 @@
 """The frozen site: complete, strict, relative, and the same answers as the live site."""
 from __future__ import annotations
 
+import gzip
+import hashlib
+import re
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import brotli
 import pytest
 
 import freeze  # importable: conftest.py puts the project root on sys.path
@@ -14,14 +18,35 @@ from .pagecheck import PageChecker, parse
 from .helpers import ROUTES
 
 FROZEN_LIST = Path(__file__).with_name("frozen_urls.txt")
+FINGERPRINT = re.compile(r"\.[0-9a-f]{8}\.")  # style.3a6ae0a8.css is listed as style.{hash}.css
 
 
 def test_the_build_writes_exactly_the_committed_list_of_files(build):
     folder, _ = build
     expected = FROZEN_LIST.read_text().split()
-    assert files(folder) == expected, (
+    assert sorted(FINGERPRINT.sub(".{hash}.", f) for f in files(folder)) == expected, (
         "The frozen files changed. If intended, run `python freeze.py /tmp/b && (cd /tmp/b && find . -type f "
-        "| sed 's|^./||' | sort) > tests/frozen_urls.txt`")
+        "| sed 's|^./||; s/\\.[0-9a-f]\\{8\\}\\./.{hash}./' | LC_ALL=C sort) > tests/frozen_urls.txt`")
+
+
+def test_every_text_file_has_gzip_and_brotli_copies_of_the_same_bytes(build):
+    folder, _ = build
+    texts = [p for p in folder.rglob("*") if p.suffix in (".html", ".css", ".js", ".xml", ".txt")]
+    assert len(texts) > 50
+    for path in texts:
+        original = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == original, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == original, path
+
+
+def test_static_files_are_written_under_their_content_hash(build):
+    folder, _ = build
+    static = Path(__file__).resolve().parents[1] / "site" / "flats" / "static"
+    for source in static.iterdir():
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+        written = folder / "static" / f"{source.stem}.{digest}{source.suffix}"
+        assert written.read_bytes() == source.read_bytes(), written
+        assert not (folder / "static" / source.name).exists(), "only the fingerprinted name is written"
 
 
 def test_every_live_page_is_in_the_build(build):
@@ -79,7 +104,8 @@ class StaticClient:
 
 
 def html_pages(folder: Path) -> list[str]:
-    return ["/" + p for p in files(folder) if p.endswith(".html") and p != "index.html"]
+    """Every page with relative links: all but the root redirect and 404.html (absolute links, tested below)."""
+    return ["/" + p for p in files(folder) if p.endswith(".html") and p not in ("index.html", "404.html")]
 
 
 def test_every_frozen_page_passes_the_page_checks_served_from_a_sub_path(build, sub_path):
@@ -87,5 +113,28 @@ def test_every_frozen_page_passes_the_page_checks_served_from_a_sub_path(build, 
     for path in html_pages(build[0]):
         html = urllib.request.urlopen(sub_path.rstrip("/") + path).read().decode()
         url = path.removesuffix("index.html")
-        checker.check(url, html, "pl" if url == "/404.html" else url.split("/")[1])
+        checker.check(url, html, url.split("/")[1])
     assert len(checker.seen) > len(ROUTES), "the check followed the links"
+
+
+def test_the_404_page_links_absolutely_under_the_base_path_and_every_link_works(build, sub_path):
+    html = (build[0] / "404.html").read_text()
+    tree = parse(html, "/404.html")
+    assert tree.get("lang") == "pl" and "Nie znaleziono strony" in html
+    links = [el.get(attr) for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"))
+             for el in tree.iter(tag) if el.get(attr) and not el.get(attr).startswith(("#", "data:"))]
+    assert links and all(link.startswith("/mieszkania/") for link in links), links
+    assert tree.find(".//link[@rel='stylesheet']").get("href").startswith("/mieszkania/static/style.")
+    assert {"/mieszkania/pl/", "/mieszkania/en/", "/mieszkania/uk/"} <= set(links), "language links go home"
+    origin = sub_path.split("/mieszkania/")[0]
+    for link in set(links):
+        assert urllib.request.urlopen(origin + link).status == 200, link
+
+
+@pytest.mark.parametrize("given, site_url, base", [
+    (None, "", "/"), (None, "https://example.gov.pl/mieszkania/", "/mieszkania/"),
+    (None, "https://example.gov.pl", "/"), ("mieszkania", "https://example.gov.pl/x/", "/mieszkania/"),
+    ("/a/b", "", "/a/b/"), ("/", "https://example.gov.pl/x/", "/"),
+])
+def test_the_base_path_comes_from_the_option_else_site_url(given, site_url, base):
+    assert freeze.base_path(given, site_url) == base

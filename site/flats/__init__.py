@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
+from . import assets, caching, limits, proxy
 from .config import Config
 from .dates import format_day
 from .money import format_money, format_share
@@ -47,7 +48,11 @@ def create_app(config: dict | None = None) -> Flask:
                                  share=lambda value: format_share(value, i18n.current_language()))
     if app.config["LOAD_CONTENT"]:
         load_data(app)
+    assets.init_app(app)
     cache.init_app(app)
+    caching.init_app(app)
+    limits.init_app(app)
+    proxy.init_app(app)
     return app
 
 

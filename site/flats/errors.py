@@ -1,7 +1,7 @@
 """Error pages in the visitor's language (Polish when the URL has none)."""
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from flask_babel import refresh
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -34,7 +34,17 @@ def init_app(app: Flask) -> None:
 
 
 def not_found_page():
-    """The frozen site's 404.html: the Polish "page not found" page, answered with 200 to be written."""
+    """The frozen site's 404.html: the Polish "page not found" page, answered with 200 to be written.
+
+    Its links are absolute under FROZEN_BASE_PATH (freeze.py sets it), since a
+    server shows it in place of any missing page, however deep.
+    """
     g.lang = "pl"
+    g.error_page, g.links_under = True, current_app.config.get("FROZEN_BASE_PATH", "/")
     refresh()
-    return render_template("404.html")
+    try:
+        return render_template("404.html")
+    finally:
+        # The freezer keeps one app context for every page, so `g` would carry these on.
+        g.pop("error_page", None)
+        g.pop("links_under", None)

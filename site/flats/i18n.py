@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import posixpath
 
-from flask import Flask, g, request, url_for
+from flask import Flask, g, has_app_context, request, url_for
 from flask_babel import Babel, refresh
 from werkzeug.routing import BaseConverter, ValidationError
 
@@ -42,8 +42,14 @@ def language_from_path(path: str) -> str:
 def relative(target: str, base: str) -> str:
     """`target` as a link relative to the page at `base` (both absolute paths).
 
-    Relative links let the frozen site work from any sub-path.
+    Relative links let the frozen site work from any sub-path. The frozen
+    404 page is the exception: a server shows it at any missing address, at
+    any depth, so its links are absolute under the site's base path (set as
+    g.links_under; the CSP's base-uri 'none' rules out a <base> element).
     """
+    under = g.get("links_under") if has_app_context() else None
+    if under:
+        return under.rstrip("/") + target
     if "#" in target:
         target, fragment = target.split("#", 1)
         fragment = "#" + fragment

@@ -59,7 +59,7 @@ def site_base() -> str:
 def hreflang_links() -> list[tuple[str, str]]:
     """(lang, absolute URL) of this page in every language; none when the address is unknown."""
     base = site_base()
-    if not base:
+    if not base or g.get("error_page"):  # a missing page has no versions in other languages
         return []
     links = []
     for lang in LANGUAGES:

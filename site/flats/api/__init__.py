@@ -25,7 +25,7 @@ def _bad(errors: dict, code: int = 400):
 @bp.errorhandler(HTTPException)
 def http_error(error: HTTPException):
     if isinstance(error, RequestEntityTooLarge):
-        return _bad({"body": "too large: at most 64 KiB"})
+        return _bad({"body": "too large: at most 64 KiB"}, 413)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     return jsonify({"errors": {"request": error.description or error.name}}), error.code or 400, headers
 

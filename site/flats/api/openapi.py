@@ -83,6 +83,8 @@ def document(rules: Rules, title: str) -> dict:
                         "schema": {"$ref": "#/components/schemas/Outcome"}}}},
                     "400": {"description": "Malformed answers, one message per field", "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+                    "413": {"description": "The body is over 64 KiB", "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
                 }}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {
                 "200": {"description": "OpenAPI 3 document", "content": {"application/json": {
