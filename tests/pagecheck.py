@@ -32,6 +32,16 @@ def without_templates(tree):
     return tree
 
 
+def hidden(tree, element) -> bool:
+    """Is `element` inside something with the `hidden` attribute (not rendered)?"""
+    parents = {child: parent for parent in tree.iter() for child in parent}
+    while element is not None:
+        if element.get("hidden") is not None:
+            return True
+        element = parents.get(element)
+    return False
+
+
 def text(el) -> str:
     return " ".join("".join(el.itertext()).split())
 
@@ -85,8 +95,8 @@ class PageChecker:
 
     def check(self, url: str, html: str, expected_lang: str) -> None:
         tree = without_templates(parse(html, url))
-        h1s = tree.findall(".//h1")
-        assert len(h1s) == 1, f"{url}: {len(h1s)} h1 elements; a page has exactly one"
+        h1s = [h1 for h1 in tree.iter("h1") if not hidden(tree, h1)]
+        assert len(h1s) == 1, f"{url}: {len(h1s)} shown h1 elements; a page shows exactly one"
         title = text(tree.find(".//title"))
         if tree.find(".//div[@class='error-summary']") is not None:  # GOV.UK pattern: "Error: " before the h1
             prefix = title.split(" ", 1)[0]

@@ -20,8 +20,12 @@ def twelve(monkeypatch):
 
 
 def form_errors(client, size: str) -> str:
-    page = client.post("/en/sprawdz/mielec/", data={**FAMILY, "household_size": size}).get_data(as_text=True)
-    return page if "error-summary" in page else ""
+    """The error summary after answering the household size question, or "" when there is none."""
+    page = client.post("/en/sprawdz/mielec/", data={**FAMILY, "household_size": size, "step": "household_size"})
+    html = page.get_data(as_text=True)
+    start = html.find('<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" '
+                      'autofocus>')
+    return html[start:html.find("</div>", start)] if start >= 0 else ""
 
 
 def test_the_household_size_bound_reaches_all_four_places(client, twelve):

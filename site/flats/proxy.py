@@ -18,10 +18,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 def trusted_proxies(app: Flask) -> int:
     """How many proxies in front of the app set X-Forwarded-*; 0 when none is trusted."""
     value = app.config.get("PROXY_FIX", os.environ.get("FLATS_PROXY_FIX", "0"))
-    try:
-        hops = int(value or 0)
-    except (TypeError, ValueError):
-        hops = -1
+    text = str(value).strip() if value not in (None, "") else "0"
+    hops = int(text) if text.isascii() and text.isdigit() and not isinstance(value, (bool, float)) else -1
     if hops < 0:
         raise ValueError(f"FLATS_PROXY_FIX must be the number of proxies in front of the app (0, 1, 2 …), not {value!r}")
     return hops

@@ -223,7 +223,7 @@
     described.setAttribute("data-described", described.getAttribute("aria-describedby") || "");
     described.setAttribute("aria-describedby", ((described.getAttribute("aria-describedby") || "") + " " + p.id).trim());
     if (described.tagName === "INPUT") { described.setAttribute("aria-invalid", "true"); }
-    var summary = document.getElementById("error-summary-template").content.firstElementChild.cloneNode(true);
+    var summary = copy("error-summary-template");
     var item = document.createElement("li"), link = document.createElement("a");
     link.href = "#" + group.id;
     link.textContent = message;
@@ -240,6 +240,15 @@
   }
 
   /* --- The result -------------------------------------------------------------- */
+
+  /* A copy of a <template>, its ids restored (the template itself repeats none of the page's). */
+  function copy(id) {
+    var element = document.getElementById(id).content.firstElementChild.cloneNode(true);
+    [element].concat(Array.prototype.slice.call(element.querySelectorAll("[data-id]"))).forEach(function (el) {
+      if (el.hasAttribute("data-id")) { el.id = el.getAttribute("data-id"); el.removeAttribute("data-id"); }
+    });
+    return element;
+  }
 
   function fill(root, slot, text) { root.querySelector("[data-slot='" + slot + "']").textContent = text; }
 
@@ -274,7 +283,7 @@
   function showResult(outcome, given, r) {
     clearErrors();
     removeResult();
-    var view = document.getElementById("result-template").content.firstElementChild.cloneNode(true);
+    var view = copy("result-template");
     var show = function (el, keep) { if (!keep) { el.remove(); } };
     view.querySelectorAll("[data-show]").forEach(function (el) {
       show(el, el.getAttribute("data-show").split(" ").indexOf(outcome.status) >= 0);
