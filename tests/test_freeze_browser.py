@@ -9,12 +9,13 @@ from decimal import Decimal
 
 import pytest
 
+from flats import create_app
 from flats.checker import explain
 from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
 from .browser import served
-from .helpers import LIKELY, POSSIBLE, UNLIKELY, violations
+from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, UNDER_18, answer, violations, walk
 from .frozen import DAY, files
 
 ON = dt.date.fromisoformat(DAY)
@@ -42,41 +43,63 @@ def test_without_javascript_the_frozen_check_shows_the_numbers_and_whom_to_call(
     assert "82 564 21 26" in fallback
 
 
-def fill(page, url, answers):
-    page.goto(url)
-    for selector in answers.get("check", []):
-        page.check(selector)
-    if "size" in answers:
-        page.fill("#household_size-input", answers["size"])
-    page.fill("#income-input", answers.get("income", ""))
-    page.click("form.check-form button[type=submit]")
+@pytest.fixture(scope="module")
+def live_nojs(browser):
+    """The live site on the build's day, without JavaScript: the server writes each step and the result."""
+    app = create_app({"TESTING": True, "PAGE_CACHE": False, "FIXED_DATE": DAY})
+    context = browser.new_context(java_script_enabled=False)
+    with served(app) as base:
+        yield base, context.new_page()
+    context.close()
+
+
+JOURNEYS = [("chelm", PENSIONER), ("mielec", NOT_RESIDENT_FAMILY), ("chelm", UNDER_18), ("mielec", CARE_LEAVER),
+            ("chelm", NEEDS_CARE)]
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
-@pytest.mark.parametrize("facility, answers", [("chelm", LIKELY), ("mielec", POSSIBLE), ("chelm", UNLIKELY),
-                                               ("mielec", dict(LIKELY, income="2 469,01 zł"))])
-def test_the_frozen_form_shows_what_the_live_site_shows(app, page, sub_path, lang, facility, answers, monkeypatch):
-    fill(page, f"{sub_path}{lang}/sprawdz/{facility}/", answers)
-    page.wait_for_selector(".frozen-result #result")
-    frozen = page.inner_text("#result")
-    assert page.evaluate("document.activeElement.tagName") == "H1", "focus moves to the result"
-    assert not violations(page)
-    monkeypatch.setitem(app.config, "FIXED_DATE", DAY)
-    with served(app) as live_base:
-        fill(page, f"{live_base}/{lang}/sprawdz/{facility}/", answers)
-        page.wait_for_selector("#result")
-        live = page.inner_text("#result")
-    assert frozen == live
+@pytest.mark.parametrize("facility, answers", JOURNEYS)
+def test_the_frozen_result_reads_exactly_like_the_live_one(page, sub_path, live_nojs, lang, facility, answers):
+    page.goto(f"{sub_path}{lang}/sprawdz/{facility}/")
+    frozen_steps = walk(page, answers)
+    frozen = page.locator("main .result")
+    base, server = live_nojs
+    server.goto(f"{base}/{lang}/sprawdz/{facility}/")
+    assert walk(server, answers, navigation=True) == frozen_steps
+    live = server.locator("main .result")
+    for attribute in ("data-status", "data-fee-kind", "data-fee-amount"):
+        assert frozen.get_attribute(attribute) == live.get_attribute(attribute), attribute
+    # The print button works only with JavaScript, so the server's page leaves it hidden.
+    assert page.is_visible("main .result [data-action=print]") and not server.is_visible("[data-action=print]")
+    page.evaluate("document.querySelector('main .result [data-action=print]').remove()")
+    assert frozen.inner_text() == live.inner_text()
+    assert page.title().split(" – ")[0] == server.title().split(" – ")[0]
 
 
-def test_the_frozen_form_shows_errors_like_the_live_one(page, sub_path):
-    fill(page, sub_path + "pl/sprawdz/mielec/", {"check": ["#household-family"], "size": "1", "income": "abc"})
+def test_the_frozen_form_shows_errors_like_the_live_one(page, sub_path, live_nojs):
+    page.goto(sub_path + "pl/sprawdz/mielec/")
+    for step, value in (("adult", "yes"), ("round_the_clock_care", "no"), ("situations", ["illness"]),
+                        ("resident", "yes"), ("household", "family"), ("household_size", "1")):
+        answer(page, step, value)
+        page.click("form.check-form button[value=continue]")
+    page.wait_for_selector(".error-summary")
     assert page.title().startswith("Błąd: ")
     assert page.evaluate("document.activeElement.className") == "error-summary"
-    links = page.eval_on_selector_all(".error-summary a", "els => els.map(e => e.getAttribute('href'))")
-    assert links == ["#adult-yes", "#round_the_clock_care-yes", "#resident-yes", "#household_size-input",
-                     "#income-input"]
+    assert page.eval_on_selector_all(".error-summary a", "els => els.map(e => e.getAttribute('href'))") == [
+        "#household_size"]
+    frozen = page.inner_text(".error-summary")
     assert not violations(page)
+    base, server = live_nojs
+    server.goto(f"{base}/pl/sprawdz/mielec/")
+    with server.expect_navigation():
+        server.evaluate("""() => { const f = document.getElementById('check-form');
+            const add = (n, v) => { const i = document.createElement('input'); i.type = 'hidden'; i.name = n;
+                                    i.value = v; f.appendChild(i); };
+            f.elements.step.value = 'household_size';
+            [['adult','yes'],['round_the_clock_care','no'],['situations','illness'],['resident','yes'],
+             ['household','family'],['household_size','1']].forEach(([n, v]) => add(n, v));
+            f.querySelector('button[value=continue]').click(); }""")
+    assert server.inner_text(".error-summary") == frozen
 
 
 def combos():
