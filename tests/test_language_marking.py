@@ -14,7 +14,8 @@ import re
 
 import pytest
 
-from .pagecheck import content_urls, parse, text_with_language
+from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES
+from .pagecheck import content_urls, parse, text_with_language, without_templates
 
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 # Words that stand in English and Ukrainian text as they are.
@@ -55,3 +56,26 @@ def test_spans_written_in_content_render_as_lang_pl():
     assert '<span lang="pl">Miejski Ośrodek Pomocy Społecznej w Mielcu</span>' in out.html
     assert '<a href="../kontakt/" lang="pl">Regulamin</a>' in out.html
     assert not out.problems
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_polish_on_every_other_english_and_ukrainian_page_is_marked_too(app, client, lang):
+    """Self-check steps, the staff page, posters, error pages: everything not written in Markdown."""
+    problems = {}
+    for url in [u for u in ROUTES if u.startswith(f"/{lang}/")] + [f"/{lang}/no-such-page/"]:
+        tree = without_templates(parse(client.get(url).get_data(as_text=True), url))
+        if found := unmarked_polish(tree):
+            problems[url] = found
+    assert not problems, "Polish text outside a lang=\"pl\" element:\n" + "\n".join(
+        f"  {url}: {text!r}" for url, texts in problems.items() for text in texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+@pytest.mark.parametrize("facility, answers", [("chelm", PENSIONER), ("mielec", CARE_LEAVER),
+                                               ("chelm", NEEDS_CARE), ("mielec", NOT_RESIDENT_FAMILY)])
+def test_polish_on_every_kind_of_self_check_result_is_marked(client, lang, facility, answers):
+    url = f"/{lang}/sprawdz/{facility}/"
+    data = {**answers, "step": "result", "action": "lang"}
+    tree = without_templates(parse(client.post(url, data=data).get_data(as_text=True), url))
+    assert tree.find(".//div[@data-status]") is not None, "a result was shown"
+    assert not unmarked_polish(tree), unmarked_polish(tree)
