@@ -53,7 +53,8 @@ def test_the_staff_page_lists_every_page_and_section_with_its_path_when_no_addre
 def test_without_an_address_the_staff_page_says_the_full_address_begins_with_the_sites_and_invents_none(client):
     tree = page(client, "/en/dla-pracownikow/")
     assert all(code.startswith("/en/") for code in codes(tree))
-    assert "content/site.yaml" in text(tree.find(".//main"))
+    assert "address is not published yet" in text(tree.find(".//main"))
+    assert "site.yaml" not in text(tree.find(".//main")), "a public page names no file for editors"
     assert "http" not in " ".join(codes(tree))
 
 
@@ -130,10 +131,28 @@ def test_a_poster_names_the_place_and_gives_every_phone_as_a_tel_link(app, clien
     assert tree.find(".//main[@class='wrap poster']") is not None, "the print styles hide the menus by this class"
 
 
-def test_without_an_address_a_poster_has_no_qr_code_and_says_where_to_set_it(client):
+def test_without_an_address_a_poster_has_no_qr_code_and_says_why_naming_no_file(client):
     tree = page(client, "/pl/dla-pracownikow/plakat/chelm/")
     assert not svgs(tree) and tree.find(".//img") is None
-    assert "content/site.yaml" in text(tree.find(".//main"))
+    assert "adres tej strony" in text(tree.find(".//main")) and "site.yaml" not in text(tree.find(".//main"))
+
+
+def test_the_staff_page_lists_what_is_not_published_yet_and_one_link_for_families(client):
+    tree = page(client, "/en/dla-pracownikow/")
+    main = text(tree.find(".//main"))
+    assert tree.find(".//h2[@id='nieopublikowane']") is not None
+    assert "the publisher's e-mail address" in main and "the site's own public address" in main
+    families = tree.find(".//h2[@id='dla-rodzin']")
+    assert families is not None and "/en/jak-zlozyc-wniosek/" in codes(tree)
+
+
+def test_missing_publisher_details_are_warnings_for_staff_in_both_checks(tmp_path):
+    import subprocess, sys
+    done = subprocess.run([sys.executable, "-m", "flats", "check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "warning: " in done.stdout and "publisher.email is empty" in done.stdout
+    result = create_app({"TESTING": True, "LOAD_CONTENT": False}).test_cli_runner().invoke(args=["rules", "check"])
+    assert result.exit_code == 0 and "site.url is empty" in result.output
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -27,6 +27,8 @@ def check() -> int:
             print(f"  {p}", file=sys.stderr)
         return 1
     print("content and rules: no problems")
+    for line in publisher.warnings(root / "site.yaml", app.extensions["site"]):
+        print(line)
     return 0
 
 

@@ -20,6 +20,34 @@ DATES = {("site", "published"), ("site", "updated"), ("accessibility", "statemen
          ("accessibility", "reviewed")}
 
 
+def _l(text: str) -> str:
+    """Marks a message for the catalogs; the staff page translates it where it shows it."""
+    return text
+
+
+# What staff are told is not published yet (staff page, `make check-content`,
+# `flask rules check`): each value that public pages say "not published yet" for.
+PUBLISHED = {
+    ("publisher", "name"): _l("the name of the body that publishes this site"),
+    ("publisher", "email"): _l("the publisher's e-mail address"),
+    ("publisher", "phone"): _l("the publisher's phone number"),
+    ("publisher", "bip_url"): _l("the address of the publisher's Public Information Bulletin (BIP)"),
+    ("data_protection_officer", "email"): _l("the data protection officer's e-mail address"),
+    ("site", "url"): _l("the site's own public address"),
+}
+
+
+def missing(site: dict) -> list[tuple[str, str]]:
+    """(`section.key`, what it is) for every publisher detail still empty."""
+    return [(f"{section}.{key}", what) for (section, key), what in PUBLISHED.items() if not site[section][key]]
+
+
+def warnings(path: Path, site: dict) -> list[str]:
+    """One line per missing detail, for the people who keep the content."""
+    return [f"warning: {path}: {key} is empty, so the public pages say {what} is not published yet. "
+            f"Fix: write the confirmed value there." for key, what in missing(site)]
+
+
 def load(path: Path) -> dict:
     """Read and check site.yaml; values are str, or date for the date fields; site.name per language."""
     rel = str(path)

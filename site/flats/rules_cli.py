@@ -14,7 +14,9 @@ import click
 from flask import Flask, current_app, has_app_context
 from flask.cli import ScriptInfo
 
+from . import publisher
 from .config import Config
+from .content import ContentError
 from .money import format_money
 from .rules import NoRulesForDate, Rules, RulesError, fee_table, load_rules, review_dates
 from .today import today
@@ -129,7 +131,7 @@ def check(strict):
             click.echo(f"  {problem}", err=True)
     else:
         click.echo("rules: no problems")
-    click.echo("\n".join(notes))
+    click.echo("\n".join(notes + _publisher_warnings()))
     raise SystemExit(1 if problems else 0)
 
 
@@ -143,6 +145,15 @@ def _notes(rules: Rules | None, on: date) -> list[str]:
         return review_lines(rules, on) if rules else []
     except NoRulesForDate:  # already a problem
         return []
+
+
+def _publisher_warnings() -> list[str]:
+    """Publisher details still empty in site.yaml (warnings: the site runs without them)."""
+    path = _folder() / "site.yaml"
+    try:
+        return publisher.warnings(path, publisher.load(path))
+    except ContentError as exc:
+        return [f"warning: {problem}" for problem in exc.problems]
 
 
 def _app() -> Flask | None:

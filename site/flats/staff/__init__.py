@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from .. import layout, urls
+from .. import layout, publisher, urls
 from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
@@ -29,6 +29,9 @@ def index():
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
                            posters=[(c, app.extensions["content"].get(lang, c.page)) for c in app.extensions["centres"].values()],
                            example=links.example(groups), site_address=links.site_address(app),
+                           unpublished=[what for _, what in publisher.missing(app.extensions["site"])],
+                           families=links.Link(app.extensions["content"].get(lang, "jak-zlozyc-wniosek").title,
+                                               f"/{lang}/jak-zlozyc-wniosek/"),
                            stable_url=lambda path: links.stable_url(app, path), **_review())
 
 
