@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flats import create_app
-from flats.assets import fingerprints
+from flats.assets import fingerprints, served
 
 from .pagecheck import parse, resolve
 from .helpers import ROUTES
@@ -100,7 +100,7 @@ def test_every_static_file_is_served_under_its_content_hash_for_a_year(cached_cl
         with cached_client.application.test_request_context("/pl/"):
             path = url_for("static", filename=name)
         stem, digest, extension = FINGERPRINTED.match(path.removeprefix("/static/")).groups()
-        content = (STATIC / name).read_bytes()
+        content = served(STATIC / name)  # scripts and stylesheets minified
         assert stem + extension == name and hashlib.sha256(content).hexdigest()[:8] == digest, path
         response = cached_client.get(path)
         assert response.status_code == 200 and response.data == content
@@ -130,3 +130,11 @@ def test_odd_if_none_match_values_are_harmless(cached_client, value):
     response = cached_client.get("/pl/", headers={"If-None-Match": value})
     assert response.status_code in (200, 304)
     assert response.status_code == 304 or response.data
+
+
+def test_scripts_and_stylesheets_are_served_minified_and_still_work(cached_client):
+    source = (STATIC / "check.js").read_bytes()
+    with cached_client.application.test_request_context("/pl/"):
+        from flask import url_for
+        sent = cached_client.get(url_for("static", filename="check.js")).data
+    assert len(sent) < 0.85 * len(source) and b"flatsLookup" in sent and b"/* " not in sent

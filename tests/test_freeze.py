@@ -12,6 +12,8 @@ from pathlib import Path
 import brotli
 import pytest
 
+from flats.assets import served
+
 import freeze  # importable: conftest.py puts the project root on sys.path
 from .frozen import DAY, files
 from .pagecheck import PageChecker, parse
@@ -43,9 +45,9 @@ def test_static_files_are_written_under_their_content_hash(build):
     folder, _ = build
     static = Path(__file__).resolve().parents[1] / "site" / "flats" / "static"
     for source in static.iterdir():
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+        digest = hashlib.sha256(served(source)).hexdigest()[:8]
         written = folder / "static" / f"{source.stem}.{digest}{source.suffix}"
-        assert written.read_bytes() == source.read_bytes(), written
+        assert written.read_bytes() == served(source), written
         assert not (folder / "static" / source.name).exists(), "only the fingerprinted name is written"
 
 

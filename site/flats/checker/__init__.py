@@ -76,7 +76,7 @@ def _step(page: dict, step: str):
 
 def _render(page: dict, current: str, outcome=None, rows=None):
     return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
-                           summary_rows=summary.skeleton(page["form"]), rules_date=today(),
+                           rules_date=today(),
                            **page, **_frozen_page(page))
 
 

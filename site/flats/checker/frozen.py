@@ -23,6 +23,7 @@ from .forms import INCOME_MESSAGES, NONE_ALONE, income_message, size_message
 from .steps import ENGINE
 
 GROSZ = Decimal("0.01")
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # outcome numbers, one character each
 
 
 def index(adult: bool, resident: bool, care: bool, situations, household: str) -> int:
@@ -89,7 +90,9 @@ def _early(rules: Rules, facility: str, outcomes: list) -> dict:
                             for bits in product((False, True), repeat=len(vocab.SITUATIONS))]
     found, prefixes = {}, [[]]
     for name in ENGINE:
-        prefixes = [p + [(name, v)] for p in prefixes for v in values[name]]
+        # A prefix already decided needs no longer one: the browser stops at the first it finds.
+        prefixes = [p + [(name, v)] for p in prefixes if "|".join(v for _, v in p) not in found or not p
+                    for v in values[name]]
         for prefix in prefixes:
             given = {n: (frozenset(v.split("+")) - {""} if n == "situations" else _engine_value(n, v))
                      for n, v in prefix}
@@ -131,6 +134,8 @@ def vocabulary() -> dict:
 def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, form) -> dict:
     """Everything the frozen page needs to answer like the live site on `on`."""
     outcomes, outcome_of = _outcomes(rules, on, facility)
+    if len(outcomes) > len(DIGITS):
+        raise ValueError(f"{facility}: {len(outcomes)} distinct outcomes; the table writes at most {len(DIGITS)}")
     early = _early(rules, facility, outcomes)
     return {
         "facility": facility,
@@ -138,7 +143,7 @@ def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, fo
         "rules_date_text": format_day(on),
         "vocabulary": vocabulary(),
         "outcomes": outcomes,
-        "outcome_of": outcome_of,
+        "outcome_of": "".join(DIGITS[i] for i in outcome_of),  # one character per answer combination
         "early": early,
         "fees": _fees(rules, on, facility),
         "texts": _texts(rules, facility, centre, lang, form),

@@ -34,7 +34,3 @@ def rows(form, given: dict) -> list[Row]:
     return [Row(name, str(form[name].label.text), answer_text(name, given[name]))
             for name in steps.order(given) if name in given]
 
-
-def skeleton(form) -> list[Row]:
-    """Every question with no answer: the rows the browser fills in (check.js)."""
-    return [Row(name, str(form[name].label.text), "") for name in steps.STEPS]

@@ -9,6 +9,7 @@
   var data = window.FLATS_ANSWERS;
   var form = document.getElementById("check-form");
   var NBSP = "\u00a0";
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";  /* as frozen.DIGITS */
   var V = data && data.vocabulary;
 
   /* --- Money, read with the server's grammar, shown as the server shows it --- */
@@ -63,7 +64,7 @@
   }
 
   function lookup(a) {
-    var found = data.outcomes[data.outcome_of[index(a)]];
+    var found = data.outcomes[DIGITS.indexOf(data.outcome_of.charAt(index(a)))];
     var people = a.household === "family" ? a.household_size : 1;
     var income = typeof a.income === "bigint" ? a.income : grosze(a.income);
     var table = data.fees[String(people)];
@@ -270,6 +271,10 @@
     });
   }
 
+  function questionText(name) {
+    return form.querySelector(".step[data-step='" + name + "'] .question").textContent.trim();
+  }
+
   function answerText(name, given, r) {
     var section = form.querySelector(".step[data-step='" + name + "']");
     if (name === "income") { return money(given.income); }
@@ -309,11 +314,17 @@
       items(view, "documents", outcome.documents.map(function (c) { return data.texts.documents[c]; }));
       fill(view, "stay", data.texts.stay[outcome.stay]);
     }
-    view.querySelectorAll("[data-row]").forEach(function (row) {
-      var name = row.getAttribute("data-row");
-      if (!(name in given) || !relevant(name, given)) { row.remove(); return; }
+    var skeleton = view.querySelector("[data-row]");
+    asked(given).filter(function (name) { return name in given; }).forEach(function (name) {
+      var row = skeleton.cloneNode(true), question = questionText(name);
+      row.removeAttribute("data-row");
+      fill(row, "question", question);
       fill(row, "answer", answerText(name, given, r));
+      fill(row, "change", " – " + question);
+      row.querySelector("button").value = "change-" + name;
+      skeleton.before(row);
     });
+    skeleton.remove();
     var print = view.querySelector("[data-action='print']");
     print.hidden = false;
     print.addEventListener("click", function () { window.print(); });
