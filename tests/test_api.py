@@ -113,3 +113,10 @@ def test_minus_zero_is_read_as_zero(client):
                        '"round_the_clock_care": "no", "household": "single", "income": -0}',
                        content_type="application/json").get_json()
     assert body["fee"]["kind"] == "free" and body["fee"]["income_per_person"] == "0.00"
+
+
+def test_a_field_given_twice_is_refused_naming_it(client):
+    body = '{"facility": "chelm", "adult": "yes", "adult": "no", "resident": "yes", ' \
+           '"round_the_clock_care": "no", "household": "single", "income": "100"}'
+    response = client.post("/api/v1/assessment", data=body, content_type="application/json")
+    assert response.status_code == 400 and "adult" in response.get_json()["errors"]

@@ -121,10 +121,21 @@ def test_malformed_accept_language_is_harmless(client, value):
     assert '<html lang="en">' in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("url", ROUTES[:6] + ["/", "/health"])
-def test_head_requests_answer_like_get_without_a_body(client, url):
-    head, get = client.head(url), client.get(url)
-    assert head.status_code == get.status_code and head.data == b""
+@pytest.fixture(scope="module")
+def both_ways():
+    """Clients of an app without and with the page cache: HEAD through Flask, and from memory."""
+    return [create_app({"TESTING": True, "PAGE_CACHE": cached, "FIXED_DATE": "2026-11-23"}).test_client()
+            for cached in (False, True)]
+
+
+@pytest.mark.parametrize("url", ROUTES + ["/", "/health", "/sitemap.xml", "/robots.txt", "/api/v1/openapi.json",
+                                 "/pl/sprawdz/chelm/dane.js", "/pl/no-such-page/"])
+def test_head_answers_exactly_like_get_without_the_body_on_every_page(both_ways, url):
+    for client in both_ways:
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == get.status_code and head.data == b"", url
+        for name in ("Content-Type", "Content-Length", "Cache-Control", "Content-Security-Policy", "ETag"):
+            assert head.headers.get(name) == get.headers.get(name), (url, name)
 
 
 @pytest.mark.parametrize("file, breakage, named", [

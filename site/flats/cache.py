@@ -38,7 +38,9 @@ class PageCache:
         method = environ.get("REQUEST_METHOD")
         if method not in ("GET", "HEAD") or not self.app.config.get("PAGE_CACHE", True):
             return self.wsgi(environ, start_response)
-        key = (environ.get("HTTP_HOST", ""), environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
+        # What a page depends on: its path (under the mount point the server sets) and the day.
+        # Not the Host header or the scheme: pages hold no absolute address from the request.
+        key = (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
                today_for(self.app.config))
         hit = self.store.get(key)
         if hit is not None:

@@ -132,7 +132,10 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
             problems.append(Problem(rel, n + first - 1 if n else None, f"link to `{p}`: no such page on the site",
                                     "correct the path or link a content page as `slug.md`"))
     template, bad = placeholders.compile(out.html, registry, facilities)
-    problems += [Problem(rel, None, problem, f"use one of: {registry.names()}") for problem in bad]
+    lines = body.split("\n")
+    for written, problem in bad:
+        line = next((n for n, text in enumerate(lines, first) if written in text), None)
+        problems.append(Problem(rel, line, problem, f"use one of: {registry.names()}"))
     if problems:
         return (None, out.page_links, first, rel), problems
     page = Page(lang, slug, meta["title"].strip(), meta["description"].strip(), meta.get("nav"),

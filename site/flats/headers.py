@@ -1,7 +1,9 @@
 """Security headers on every response; no cookie is ever set."""
 from __future__ import annotations
 
-from flask import Flask
+from urllib.parse import urlsplit, urlunsplit
+
+from flask import Flask, request
 
 CSP = "; ".join([
     "default-src 'none'",
@@ -19,9 +21,19 @@ PERMISSIONS = ", ".join(f"{f}=()" for f in (
     "microphone", "payment", "usb", "browsing-topics"))
 
 
+def relative_location(response, request) -> None:
+    """A redirect names a path on this site, never the host the client sent (werkzeug adds it for 308s)."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.netloc and parts.netloc == request.host:
+            response.headers["Location"] = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+
+
 def init_app(app: Flask) -> None:
     @app.after_request
     def secure(response):
+        relative_location(response, request)
         h = response.headers
         h.setdefault("Content-Security-Policy", CSP)
         h["X-Content-Type-Options"] = "nosniff"

@@ -49,11 +49,12 @@ def alternate_url(lang: str) -> str:
 
 
 def site_base() -> str:
-    """The site's absolute address: site.url if set, else this request's host (live only)."""
-    configured = current_app.extensions.get("site", {}).get("site", {}).get("url", "")
-    if configured:
-        return configured.rstrip("/")
-    return "" if current_app.config.get("FROZEN_BUILD") else request.host_url.rstrip("/")
+    """The site's absolute address from site.url; "" while it is not set.
+
+    Never the request's Host header: a client could put any host there, and
+    the page would carry it (and the page cache would keep it for others).
+    """
+    return current_app.extensions.get("site", {}).get("site", {}).get("url", "").rstrip("/")
 
 
 def hreflang_links() -> list[tuple[str, str]]:

@@ -72,15 +72,15 @@ class Template:
         return Markup("".join(out))
 
 
-def compile(html: str, registry: Registry, facilities: Iterable[str]) -> tuple[Template, list[str]]:
-    """Split `html` at placeholders; return the template and a problem per bad placeholder."""
+def compile(html: str, registry: Registry, facilities: Iterable[str]) -> tuple[Template, list[tuple[str, str]]]:
+    """Split `html` at placeholders; return the template and (placeholder as written, problem) per bad one."""
     parts, problems, last = [], [], 0
     facilities = list(facilities)
     for match in PLACEHOLDER.finditer(html):
         name, facility = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         problem = registry.problem(name, facility, facilities)
         if problem:
-            problems.append(problem)
+            problems.append((match.group(0).removeprefix("<p>").removesuffix("</p>"), problem))
         parts += [html[last:match.start()], (name, facility)]
         last = match.end()
     parts.append(html[last:])

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
 
 from .content import ContentError, Problem
 from .rules.codes import LANGS
-from .rules.yamlfile import load_yaml
+from .rules.yamlfile import describe, load_yaml
 
 FIELDS = {
     "publisher": ("name", "email", "phone", "bip_url"),
@@ -43,9 +44,13 @@ def missing(site: dict) -> list[tuple[str, str]]:
 
 
 def warnings(path: Path, site: dict) -> list[str]:
-    """One line per missing detail, for the people who keep the content."""
-    return [f"warning: {path}: {key} is empty, so the public pages say {what} is not published yet. "
-            f"Fix: write the confirmed value there." for key, what in missing(site)]
+    """One line per missing detail (and a plain-http address), for the people who keep the content."""
+    lines = [f"warning: {path}: {key} is empty, so the public pages say {what} is not published yet. "
+             f"Fix: write the confirmed value there." for key, what in missing(site)]
+    if site["site"]["url"].lower().startswith("http://"):
+        lines.append(f"warning: {path}: site.url starts with http://: visitors' answers would cross the network "
+                     "unencrypted. Fix: serve the site over HTTPS and write https://.")
+    return lines
 
 
 def load(path: Path) -> dict:
@@ -54,9 +59,9 @@ def load(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError([Problem(rel, mark.line + 1 if mark else None, f"cannot be read ({exc})",
-                                    "restore the file from the repository and edit values only")]) from None
+        line, what = describe(exc) if isinstance(exc, yaml.YAMLError) else (None, str(exc))
+        raise ContentError([Problem(rel, line, f"cannot be read ({what})",
+                                    "correct that line; edit values only, keep the keys as they are")]) from None
     problems, out = [], {}
     for section, keys in FIELDS.items():
         values = data.get(section) if isinstance(data.get(section), dict) else {}
@@ -71,9 +76,23 @@ def load(path: Path) -> dict:
             else:
                 out[section][key] = "" if value is None else str(value).strip()
     out["site"]["name"] = _names(data.get("site") or {}, rel, problems)
+    for section, key in (("site", "url"), ("publisher", "bip_url")):
+        if out[section][key] and not ADDRESS.match(out[section][key]):
+            problems.append(Problem(rel, _line(data, section, key), f"{section}.{key} {out[section][key]!r} is not a "
+                                    "web address", "write the whole address, e.g. https://www.example.gov.pl/mieszkania/"))
     if problems:
         raise ContentError(problems)
     return out
+
+
+# An absolute web address: https (or http, which `make check-content` warns about), a host, a path.
+ADDRESS = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?$", re.I)
+
+
+def _line(data: dict, section: str, key: str) -> int | None:
+    """The line of `section.key` (the loader keeps each key's line), for a message."""
+    node = data.get(section)
+    return getattr(node, "key_lines", {}).get(key) or getattr(node, "line", None)
 
 
 def _names(site: dict, rel: str, problems: list) -> dict[str, str]:

@@ -41,7 +41,10 @@ def assessment():
     if request.mimetype != "application/json":
         return _bad({"body": "send JSON with Content-Type: application/json"})
     try:
-        data = json.loads(request.get_data(cache=False), parse_float=Decimal, parse_constant=_reject)
+        data = json.loads(request.get_data(cache=False), parse_float=Decimal, parse_constant=_reject,
+                          object_pairs_hook=_one_of_each)
+    except DuplicateKey as exc:
+        return _bad({str(exc): "given twice; send each field once"})
     except (ValueError, RecursionError):
         return _bad({"body": "not valid JSON"})
     rules = current_app.extensions["rules"]
@@ -61,6 +64,19 @@ def assessment():
 
 def _reject(name):
     raise ValueError(name)
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names a field twice: which value was meant cannot be known."""
+
+
+def _one_of_each(pairs: list) -> dict:
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DuplicateKey(key[:64])
+        seen[key] = value
+    return seen
 
 
 def _money(value) -> str | None:

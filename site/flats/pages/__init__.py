@@ -21,9 +21,7 @@ def root():
 @bp.get("/sitemap.xml")
 def sitemap():
     """Every page with its language versions; absolute when site.url is set."""
-    base = current_app.extensions["site"]["site"]["url"].rstrip("/")
-    if not base and not current_app.config.get("FROZEN_BUILD"):
-        base = request.url_root.rstrip("/")
+    base = current_app.extensions["site"]["site"]["url"].rstrip("/")  # never the request's host
     pages = []
     for path in all_urls(current_app):
         rest = path.split("/", 2)[2]

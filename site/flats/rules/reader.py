@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .codes import LANGS
-from .yamlfile import Node, load_yaml
+from .yamlfile import Node, describe, load_yaml
 
 _MONEY = re.compile(r"[0-9]+\.[0-9]{2}")
 MISSING = object()
@@ -29,9 +29,9 @@ class Reader:
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-            where = f"{self.name}, line {mark.line + 1}" if mark else self.name
-            self.problems.append(f"{where}: cannot be read ({error}). Fix: make it valid UTF-8 YAML.")
+            line, what = describe(error) if isinstance(error, yaml.YAMLError) else (None, str(error))
+            where = f"{self.name}, line {line}" if line else self.name
+            self.problems.append(f"{where}: cannot be read ({what}). Fix: correct that line; keep valid UTF-8 YAML.")
             self.readable = False
             return Node()
         if not isinstance(data, Node):

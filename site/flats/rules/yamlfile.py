@@ -10,9 +10,10 @@ import yaml
 
 
 class Node(dict):
-    """A YAML mapping that remembers the line it started on."""
+    """A YAML mapping that remembers the line it started on, and each key's line."""
 
     line = 0
+    key_lines: dict = {}
 
 
 class _Loader(yaml.SafeLoader):
@@ -32,6 +33,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Node:
             seen[key] = key_node.start_mark.line
     result = Node(loader.construct_mapping(node, deep=True))
     result.line = node.start_mark.line + 1
+    result.key_lines = {key: line + 1 for key, line in seen.items()}
     return result
 
 
@@ -43,6 +45,26 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """A date as YAML reads it, or an error naming the line when no such day exists (2026-02-30)."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({error}); write a day that exists, as YYYY-MM-DD",
+            node.start_mark) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def describe(error: yaml.YAMLError) -> tuple[int | None, str]:
+    """(line, one-line message) for a YAML error: what a person needs, without the parser's excerpt."""
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    text = " ".join(str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+    return (mark.line + 1 if mark else None), (text or str(error).split("\n")[0])
 
 
 def load_yaml(text: str) -> Any:
