@@ -70,6 +70,30 @@ def hreflang_links() -> list[tuple[str, str]]:
     return links
 
 
+def per_address(build):
+    """Remember what `build` gives for each address and language: menus and links are the same for everyone
+    on the same page (of a successful request; error pages are built afresh)."""
+    def remembered():
+        if g.get("error_page") or request.url_rule is None:
+            return build()
+        store = current_app.extensions.setdefault("flats.per_address", {})
+        key = (build.__name__, request.path, current_language())
+        if key not in store:
+            if len(store) > 4096:
+                store.clear()
+            store[key] = build()
+        return store[key]
+    remembered.__name__ = build.__name__
+    return remembered
+
+
+@per_address
+def language_links() -> dict[str, str]:
+    """{language: the same page in that language}, relative."""
+    return {lang: alternate_url(lang) for lang in LANGUAGES}
+
+
+@per_address
 def nav_items() -> list[dict]:
     lang = current_language()
     content = current_app.extensions.get("content")
@@ -83,6 +107,7 @@ def nav_items() -> list[dict]:
     return items
 
 
+@per_address
 def footer_links() -> list[tuple[str, str]]:
     """(relative href, label) for each footer link."""
     content = current_app.extensions.get("content")
@@ -97,7 +122,7 @@ def error_title(error) -> str:
 
 def init_app(app: Flask) -> None:
     app.extensions["flats.layout"] = {"nav": [], "footer": []}
-    app.jinja_env.globals.update(site_name=site_name, centres=centres,
+    app.jinja_env.globals.update(site_name=site_name, centres=centres, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
         footer_links=footer_links, error_title=error_title)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency
 
@@ -98,6 +99,12 @@ def income_pattern() -> str:
 def format_money(amount: Decimal) -> str:
     """Show an amount the way the whole site does: `1 498,67 zł` (no-break spaces)."""
     _require_decimal(amount)
+    return _formatted(amount)
+
+
+@lru_cache(maxsize=4096)
+def _formatted(amount: Decimal) -> str:
+    # Babel parses the currency pattern on every call; the same amounts recur on every page.
     return format_currency(amount, "PLN", locale="pl_PL")
 
 

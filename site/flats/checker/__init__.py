@@ -10,6 +10,7 @@ import json
 
 from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from .. import layout, urls
 from ..cache import cached_page
@@ -75,9 +76,37 @@ def _step(page: dict, step: str):
 
 
 def _render(page: dict, current: str, outcome=None, rows=None):
+    context = {**page, **_frozen_page(page), "rules_date": today()}
     return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
-                           rules_date=today(),
-                           **page, **_frozen_page(page))
+                           result_skeleton=_skeleton(context), question_html=lambda name: _question(page, name),
+                           **context)
+
+
+def _question(page: dict, name: str) -> Markup:
+    """One question's markup. Its state is a choice of fixed values and a fixed message, so each state is
+    rendered once; a text box that holds what someone typed is rendered afresh and never kept."""
+    field = page["form"][name]
+    typed = field.type == "StringField" and any(str(v).strip() for v in (field.raw_data or ()))
+    if typed:
+        return Markup(render_template("checker/_question.html", form=page["form"], name=name))
+    key = (page["facility"], page["lang"], name, tuple(field.raw_data or ()), tuple(map(str, field.errors)))
+    cache = current_app.extensions.setdefault("flats.questions", {})
+    if key not in cache:
+        if len(cache) > 4096:
+            cache.clear()
+        cache[key] = Markup(render_template("checker/_question.html", form=page["form"], name=name))
+    return cache[key]
+
+
+def _skeleton(context: dict) -> Markup:
+    """The result's skeleton for check.js: the same for every visitor on a day, so rendered once."""
+    key = (context["facility"], context["lang"], context["rules_date"])
+    cache = current_app.extensions.setdefault("flats.result_skeletons", {})
+    if key not in cache:
+        if len(cache) > 64:  # a few days of every facility and language
+            cache.clear()
+        cache[key] = Markup(render_template("checker/_result.html", outcome=None, rows=None, **context))
+    return cache[key]
 
 
 def _page(facility: str) -> dict:

@@ -6,9 +6,9 @@ its fee note — comes from its data (content/facilities/<code>/).
 """
 from __future__ import annotations
 
-from flask_babel import get_locale, lazy_gettext as _l
-
-from ..money import PERCENT, format_money, format_share
+from ..i18n import current_language
+from ..money import format_money, format_share
+from ..translate import lazy as _l
 
 STATUS = {
     "likely": _l("You probably meet the criteria"),
@@ -73,8 +73,7 @@ OTHER_TABLE = {
 
 def percent(value: int) -> str:
     """A whole percentage, written the way the current language writes it."""
-    locale = get_locale()
-    return format_share(value, locale.language if locale and locale.language in PERCENT else "pl")
+    return format_share(value, current_language())
 
 
 def fee_case(fee, facility, household: str) -> str:

@@ -6,13 +6,13 @@ engine values. What names a facility (its town) comes from its data.
 """
 from __future__ import annotations
 
-from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
 from .. import vocabulary as vocab
 from ..money import IncomeError, format_money, parse_income
+from ..translate import gettext as _, lazy as _l
 
 NONE = "none"  # "None of these" on the situations question
 LONGEST = 64  # characters: a longer text is no answer, and is never converted
