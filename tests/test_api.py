@@ -120,3 +120,12 @@ def test_a_field_given_twice_is_refused_naming_it(client):
            '"round_the_clock_care": "no", "household": "single", "income": "100"}'
     response = client.post("/api/v1/assessment", data=body, content_type="application/json")
     assert response.status_code == 400 and "adult" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("lang, words", [("en", "You have 1 400,00 zł a month"), ("uk", "Ви маєте 1 400,00 zł"),
+                                         ("pl", "Masz 1 400,00 zł miesięcznie")])
+def test_every_text_of_the_answer_is_in_the_language_asked_for(client, lang, words):
+    body = client.post("/api/v1/assessment", json=BASE, headers={"Accept-Language": lang}).get_json()
+    assert body["fee"]["explanation"].replace("\xa0", " ").startswith(words), body["fee"]["explanation"]
+    assert body["reasons"][0]["text"] != client.post("/api/v1/assessment", json=BASE, headers={
+        "Accept-Language": "pl" if lang != "pl" else "en"}).get_json()["reasons"][0]["text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -57,6 +57,7 @@ def assessment():
     except NoRulesForDate:
         return _bad({"on": f"no rules for that date; the first rules apply from {first_day(rules, answers.facility)}"})
     lang = request.accept_languages.best_match(list(vocab.LANGUAGES)) or vocab.DEFAULT_LANGUAGE
+    g.lang = lang  # the language of every text in the answer (the URL names none)
     with force_locale(lang):
         centre = current_app.extensions["centres"][answers.facility]
         return jsonify(_outcome(outcome, answers, rules, centre, lang))

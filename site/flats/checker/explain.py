@@ -85,14 +85,22 @@ def fee_case(fee, facility, household: str) -> str:
     return f"above_{household}_" + ("no_table" if not facility.fee_tables else "other_table")
 
 
+def fee_text(case: str) -> str:
+    """One fee sentence (a key of fee_texts()) in the current language, with %(name)s slots."""
+    kind, _, rest = case.partition("_")
+    if kind == "free":
+        return str(FREE[rest])
+    if kind == "above":
+        household, _, table = rest.partition("_")
+        return f"{ABOVE[household]} {NO_TABLE if table == 'no_table' else OTHER_TABLE[household]}"
+    return str(BRACKET if case == "bracket" else BRACKET_TOP)
+
+
 def fee_texts() -> dict[str, str]:
     """Every fee sentence in the current language, with %(name)s slots for the values."""
-    texts = {f"free_{h}": str(FREE[h]) for h in FREE}
-    texts.update(bracket=str(BRACKET), bracket_top=str(BRACKET_TOP))
-    for h in ABOVE:
-        texts[f"above_{h}_no_table"] = f"{ABOVE[h]} {NO_TABLE}"
-        texts[f"above_{h}_other_table"] = f"{ABOVE[h]} {OTHER_TABLE[h]}"
-    return texts
+    cases = [f"free_{h}" for h in FREE] + ["bracket", "bracket_top"]
+    cases += [f"above_{h}_{t}" for h in ABOVE for t in ("no_table", "other_table")]
+    return {case: fee_text(case) for case in cases}
 
 
 def fee_values(fee, people: int) -> dict[str, str]:
@@ -108,4 +116,4 @@ def fee_values(fee, people: int) -> dict[str, str]:
 def fee(outcome, answers, rules) -> str:
     """The fee in plain words, for these answers."""
     case = fee_case(outcome.fee, rules.facility(outcome.facility), answers.household)
-    return fee_texts()[case] % {**fee_values(outcome.fee, answers.people), "income": format_money(answers.income)}
+    return fee_text(case) % {**fee_values(outcome.fee, answers.people), "income": format_money(answers.income)}
