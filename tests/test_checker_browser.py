@@ -87,6 +87,8 @@ def test_an_early_unlikely_asks_no_money_question_and_shows_no_fee(live, sub_pat
     shown = phone.inner_text("main .result")
     assert "Documents to bring" not in shown and "apply for a place" not in shown and "zł a month" not in shown
     assert "What you can ask about instead" in shown
+    assert not phone.is_visible("button[value=continue]") and not phone.is_visible("button[value=back]"), \
+        "a result asks nothing more"
     assert not violations(phone)
 
 

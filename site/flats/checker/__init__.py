@@ -26,6 +26,7 @@ bp = Blueprint("checker", __name__)
 @bp.record_once
 def _register(state) -> None:
     urls.add(state.app, pages=_urls, files=_scripts)
+    state.app.jinja_env.globals["mark"] = mark
     layout.add_nav(state.app, 5, "checker.start", _l("Self-check"))
 
 
@@ -96,6 +97,14 @@ def _question(page: dict, name: str) -> Markup:
             cache.clear()
         cache[key] = Markup(render_template("checker/_question.html", form=page["form"], name=name))
     return cache[key]
+
+
+def mark(skeleton: bool, name: str, value: str) -> Markup:
+    """An attribute of the result: in the skeleton, what check.js reads (ids become data-id, so the
+    skeleton repeats none); in a result the server writes, ids only."""
+    if skeleton:
+        return Markup(' {}="{}"').format("data-id" if name == "id" else name, value)
+    return Markup(' id="{}"').format(value) if name == "id" else Markup("")
 
 
 def _skeleton(context: dict) -> Markup:
