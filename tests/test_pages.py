@@ -56,8 +56,17 @@ def test_the_language_switcher_keeps_you_on_the_same_page(client):
     switch = {a.get("hreflang"): a.get("href") for a in tree.findall(".//nav[@class='languages']//a")}
     assert switch == {"pl": "../../pl/chelm/", "en": "./", "uk": "../../uk/chelm/"}
     alternates = {l.get("hreflang"): l.get("href") for l in tree.findall(".//link[@rel='alternate']")}
-    assert alternates == {lang: f"http://localhost/{lang}/chelm/" for lang in ("pl", "en", "uk")}, \
-        "hreflang alternates are absolute (the host, or site.url when set)"
+    assert alternates == {}, "no hreflang while site.url is empty: never an address from the request's Host"
+
+
+def test_hreflang_alternates_come_from_site_url_and_never_from_the_host_header(monkeypatch):
+    app = create_app({"TESTING": True, "PAGE_CACHE": False})
+    monkeypatch.setitem(app.extensions["site"]["site"], "url", "https://mieszkania.example.gov.pl/")
+    html = app.test_client().get("/en/chelm/", headers={"Host": "evil.example"}).get_data(as_text=True)
+    tree = parse(html, "/en/chelm/")
+    alternates = {l.get("hreflang"): l.get("href") for l in tree.findall(".//link[@rel='alternate']")}
+    assert alternates == {lang: f"https://mieszkania.example.gov.pl/{lang}/chelm/" for lang in ("pl", "en", "uk")}
+    assert "evil.example" not in html
 
 
 @pytest.mark.parametrize("url", ROUTES)

@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
-from . import assets, caching, limits, proxy, translate
+from . import assets, caching, limits, proxy, translate, whitespace
 from .config import Config
 from .dates import format_day
 from .money import format_money, format_share
@@ -27,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     translate.init_app(app)
     headers.init_app(app)
+    whitespace.init_app(app)
     errors.init_app(app)
     layout.init_app(app)
     placeholder_values.init_app(app)

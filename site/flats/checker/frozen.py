@@ -52,7 +52,10 @@ def _outcomes(rules: Rules, on: dt.date, facility: str) -> tuple[list, list]:
 
 
 def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
-    """Per household size: each income range's fee, its sentence's key and the values it names."""
+    """Per household size: each income range's fee, its sentence's key and the values it names.
+
+    What every family shares (the per-person criterion) is written once, under "family".
+    """
     place = rules.facility(facility)
     fees = {}
     for people in vocab.household_sizes():
@@ -68,8 +71,11 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
             rows.append([None if up_to is None else str(up_to), fee.kind, fee.percent_of_cost,
                          None if fee.amount is None else str(fee.amount), explain.fee_case(fee, place, household),
                          {k: values[k] for k in ("above", "up_to", "share", "amount") if k in values}])
-        fees[str(people)] = {"criterion": str(fee.criterion), "values": {k: values[k] for k in ("limit", "per_person")}
-                             if people > 1 else {"limit": values["limit"]}, "rows": rows}
+        fees[str(people)] = {"values": {"limit": values["limit"]}, "rows": rows}
+        if people == 1:
+            fees["1"]["criterion"] = str(fee.criterion)
+        else:
+            fees["family"] = {"criterion": str(fee.criterion), "per_person": values["per_person"]}
     return fees
 
 
@@ -113,7 +119,7 @@ def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
                     for code in place.reason_codes()},
         "documents": {c: rules.document_label(c, lang) for c in place.document_labels},
         "stay": {c: rules.stay_label(c, lang) for c in place.stay_labels},
-        "fee": explain.fee_texts(),
+        "fee": {},  # filled by answer_table() with the sentences this facility's ranges use
         "errors": {name: size_message() if name == "household_size" else str(form.required[name])
                    for name in vocab.QUESTIONS},
         "income_errors": {kind: income_message(kind, "%(text)s") for kind in INCOME_MESSAGES},
@@ -134,6 +140,10 @@ def vocabulary() -> dict:
 def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, form) -> dict:
     """Everything the frozen page needs to answer like the live site on `on`."""
     outcomes, outcome_of = _outcomes(rules, on, facility)
+    fees = _fees(rules, on, facility)
+    texts = _texts(rules, facility, centre, lang, form)
+    used = {row[4] for table in fees.values() if "rows" in table for row in table["rows"]}
+    texts["fee"] = {case: text for case, text in explain.fee_texts().items() if case in used}
     if len(outcomes) > len(DIGITS):
         raise ValueError(f"{facility}: {len(outcomes)} distinct outcomes; the table writes at most {len(DIGITS)}")
     early = _early(rules, facility, outcomes)
@@ -145,6 +155,6 @@ def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, fo
         "outcomes": outcomes,
         "outcome_of": "".join(DIGITS[i] for i in outcome_of),  # one character per answer combination
         "early": early,
-        "fees": _fees(rules, on, facility),
-        "texts": _texts(rules, facility, centre, lang, form),
+        "fees": fees,
+        "texts": texts,
     }

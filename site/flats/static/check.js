@@ -59,7 +59,8 @@
   }
 
   function feeText(row, table, people, income) {
-    var values = Object.assign({income: money(income), people: String(people)}, table.values, row[5]);
+    var family = people > 1 ? {per_person: data.fees.family.per_person} : {};
+    var values = Object.assign({income: money(income), people: String(people)}, family, table.values, row[5]);
     return data.texts.fee[row[4]].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
   }
 
@@ -69,13 +70,14 @@
     var income = typeof a.income === "bigint" ? a.income : grosze(a.income);
     var table = data.fees[String(people)];
     var row = table.rows.find(function (r) { return r[0] === null || income <= grosze(r[0]); });
-    var criterion = grosze(table.criterion), base = criterion * BigInt(people);
+    var shared = people > 1 ? data.fees.family.criterion : table.criterion;
+    var criterion = grosze(shared), base = criterion * BigInt(people);
     return {
       status: found[0], reasons: found[1], documents: found[2], stay: found[3],
       fee: {
         kind: row[1], percent_of_cost: row[2], amount: row[3],
         income_per_person: plain(halfUp(income, BigInt(people))),
-        criterion: table.criterion,
+        criterion: shared,
         percent_of_criterion: plain(halfUp(income * 10000n, base))
       },
       feeText: feeText(row, table, people, income)
