@@ -13,6 +13,8 @@ from ..rules import Answers, Outcome, decide_early
 
 STEPS = vocab.QUESTIONS
 RESULT = "result"
+# The answers the engine's conditions read (the rest, size and income, only the fee).
+ENGINE = ("adult", "round_the_clock_care", "situations", "resident", "household")
 
 
 def relevant(step: str, given: dict) -> bool:
@@ -46,8 +48,6 @@ def early_outcome(facility, given: dict, on) -> Outcome | None:
     return Outcome(facility=facility.code, status="unlikely", reasons=reasons, fee=None, documents=(), stay=None,
                    rules_date=on)
 
-
-ENGINE = ("adult", "round_the_clock_care", "situations", "resident", "household")
 
 
 def answers(facility: str, given: dict) -> Answers:

@@ -1,7 +1,7 @@
 """Content pages: home, facilities and the rest, one route for all."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
+from flask import Blueprint, Response, abort, current_app, redirect, render_template
 
 from ..i18n import DEFAULT_LANGUAGE, LANG, LANGUAGES, current_language
 from ..urls import all_urls
