@@ -198,3 +198,13 @@ def test_malformed_form_posts_get_messages_not_500(client):
                  {"situations": ["none", "illness"], "step": "situations"}):
         response = client.post("/uk/sprawdz/mielec/", data=data)
         assert response.status_code == 200, data
+
+
+def test_a_kept_result_page_holds_no_typed_answer_and_each_person_gets_their_own(app, client):
+    first = post(client, {**PENSIONER, "income": "1650 zl", "step": "income"}, "/en/sprawdz/chelm/")[0]
+    second = post(client, {**PENSIONER, "income": "1 660,00", "step": "income"}, "/en/sprawdz/chelm/")[0]
+    assert 'value="1650 zl"' in first and "1 650,00" in first.replace("\u00a0", " ")
+    assert 'value="1 660,00"' in second and "1 660,00" in second.replace("\u00a0", " ")
+    assert "1650" not in second and "1 650,00" not in second.replace("\u00a0", " "), "no answer leaks to another"
+    kept = " ".join(app.extensions.get("flats.result_pages", {}).values())
+    assert kept and "1650" not in kept and "1 660" not in kept.replace("\u00a0", " "), "kept pages hold markers only"

@@ -20,6 +20,7 @@ def compact(html: str) -> str:
 def init_app(app: Flask) -> None:
     @app.after_request
     def tighten(response):
-        if response.mimetype == "text/html" and not response.direct_passthrough:
+        if response.mimetype == "text/html" and not response.direct_passthrough \
+                and not getattr(response, "compacted", False):
             response.set_data(compact(response.get_data(as_text=True)))
         return response

@@ -17,7 +17,8 @@ from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
-from . import explain, frozen, steps, summary
+from ..whitespace import compact
+from . import explain, frozen, results, steps, summary
 from .forms import CheckForm
 
 bp = Blueprint("checker", __name__)
@@ -69,7 +70,26 @@ def _next(page: dict):
         answers = steps.answers(page["facility"], given)
         outcome = assess(answers, rules, today())
         page["fee_text"] = explain.fee(outcome, answers, rules)
-    return _render(page, steps.RESULT, outcome=outcome, rows=summary.rows(page["form"], given))
+    return _result(page, outcome)
+
+
+def _result(page: dict, outcome) -> Response:
+    """The result page: rendered once per state, then filled with this person's own strings (results.py)."""
+    values = {**results.typed(page["form"]), **results.income_answer(page["given"]),
+              results.MARKERS["fee_text"]: page["fee_text"]}
+    store = current_app.extensions.setdefault("flats.result_pages", {})
+    key = results.key(page, outcome, today())
+    if key not in store:
+        if len(store) >= results.LIMIT:
+            store.clear()
+        results.put_markers(page["form"])
+        rows = [summary.Row(r.name, r.question, results.MARKERS["income_answer"] if r.name == "income" else r.answer)
+                for r in summary.rows(page["form"], page["given"])]
+        store[key] = compact(_render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT,
+                                     outcome=outcome, rows=rows))
+    response = Response(results.fill(store[key], values), mimetype="text/html")
+    response.compacted = True  # whitespace.py: folded once, when it was kept
+    return response
 
 
 def _step(page: dict, step: str):
