@@ -31,8 +31,9 @@ WHOLE_GROUPS = ("whole", "dotted", "commaed", "top")
 FRACTION_GROUPS = ("fraction", "dfraction", "cfraction")
 
 
-def income_digits() -> int:
-    top = vocab.INCOME_MAX
+def income_digits(top: Decimal | None = None) -> int:
+    """How many digits an income below the ceiling has at most (5 for 100 000)."""
+    top = vocab.INCOME_MAX if top is None else top
     digits = len(str(int(top))) - 1
     if top != Decimal(10) ** digits or not 4 <= digits <= 6:
         raise ValueError(f"INCOME_MAX must be 10 000, 100 000 or 1 000 000, not {top}")
@@ -41,9 +42,14 @@ def income_digits() -> int:
 
 def income_grammar(flavour: str = "python") -> str:
     """The income grammar as a regular expression: flavour `python`, `js` (named groups) or `plain`."""
+    return _grammar(flavour, vocab.INCOME_MAX)  # written once per ceiling; a changed ceiling takes effect
+
+
+@lru_cache(maxsize=16)
+def _grammar(flavour: str, top: Decimal) -> str:
     def group(name: str, body: str) -> str:
         return {"python": f"(?P<{name}>{body})", "js": f"(?<{name}>{body})", "plain": f"(?:{body})"}[flavour]
-    digits = income_digits()  # below the top: at most `digits` digits, e.g. 999 999
+    digits = income_digits(top)  # below the top: at most `digits` digits, e.g. 999 999
     head = digits - 3
     below = f"[0-9]{{1,{digits}}}|[0-9]{{1,{head}}}{_GAP}[0-9]{{3}}"
     zeros = "0" * 3
