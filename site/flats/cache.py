@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import functools
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
 from .today import today_for
 
 FLAG = "flats.cacheable"
 MAX_PAGES = 1024
+
+
+def remember(store: str, key, build, limit: int):
+    """`build()`, kept in the app's store `store` under `key` (at most `limit` entries, then started afresh).
+
+    For parts of pages that are the same for everyone in the same state: menus per address, a question per
+    choice, a result per outcome. Never for anything a person typed.
+    """
+    kept = current_app.extensions.setdefault(store, {})
+    if key not in kept:
+        if len(kept) >= limit:
+            kept.clear()
+        kept[key] = build()
+    return kept[key]
 
 
 def cached_page(view):

@@ -7,6 +7,7 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
+from .cache import remember
 from .i18n import current_language, relative, url
 from .vocabulary import LANGUAGES
 
@@ -76,13 +77,7 @@ def per_address(build):
     def remembered():
         if g.get("error_page") or request.url_rule is None:
             return build()
-        store = current_app.extensions.setdefault("flats.per_address", {})
-        key = (build.__name__, request.path, current_language())
-        if key not in store:
-            if len(store) > 4096:
-                store.clear()
-            store[key] = build()
-        return store[key]
+        return remember("flats.per_address", (build.__name__, request.path, current_language()), build, 4096)
     remembered.__name__ = build.__name__
     return remembered
 

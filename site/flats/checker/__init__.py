@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from .. import layout, urls
-from ..cache import cached_page
+from ..cache import cached_page, remember
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
@@ -77,17 +77,16 @@ def _result(page: dict, outcome) -> Response:
     """The result page: rendered once per state, then filled with this person's own strings (results.py)."""
     values = {**results.typed(page["form"]), **results.income_answer(page["given"]),
               results.MARKERS["fee_text"]: page["fee_text"]}
-    store = current_app.extensions.setdefault("flats.result_pages", {})
-    key = results.key(page, outcome, today())
-    if key not in store:
-        if len(store) >= results.LIMIT:
-            store.clear()
+
+    def build() -> str:
         results.put_markers(page["form"])
         rows = [summary.Row(r.name, r.question, results.MARKERS["income_answer"] if r.name == "income" else r.answer)
                 for r in summary.rows(page["form"], page["given"])]
-        store[key] = compact(_render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT,
-                                     outcome=outcome, rows=rows))
-    response = Response(results.fill(store[key], values), mimetype="text/html")
+        return compact(_render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT,
+                               outcome=outcome, rows=rows))
+
+    kept = remember("flats.result_pages", results.key(page, outcome, today()), build, results.LIMIT)
+    response = Response(results.fill(kept, values), mimetype="text/html")
     response.compacted = True  # whitespace.py: folded once, when it was kept
     return response
 
@@ -111,12 +110,8 @@ def _question(page: dict, name: str) -> Markup:
     if typed:
         return Markup(render_template("checker/_question.html", form=page["form"], name=name))
     key = (page["facility"], page["lang"], name, tuple(field.raw_data or ()), tuple(map(str, field.errors)))
-    cache = current_app.extensions.setdefault("flats.questions", {})
-    if key not in cache:
-        if len(cache) > 4096:
-            cache.clear()
-        cache[key] = Markup(render_template("checker/_question.html", form=page["form"], name=name))
-    return cache[key]
+    return remember("flats.questions", key, lambda: Markup(
+        render_template("checker/_question.html", form=page["form"], name=name)), 4096)
 
 
 def mark(skeleton: bool, name: str, value: str) -> Markup:
@@ -130,12 +125,8 @@ def mark(skeleton: bool, name: str, value: str) -> Markup:
 def _skeleton(context: dict) -> Markup:
     """The result's skeleton for check.js: the same for every visitor on a day, so rendered once."""
     key = (context["facility"], context["lang"], context["rules_date"])
-    cache = current_app.extensions.setdefault("flats.result_skeletons", {})
-    if key not in cache:
-        if len(cache) > 64:  # a few days of every facility and language
-            cache.clear()
-        cache[key] = Markup(render_template("checker/_result.html", outcome=None, rows=None, **context))
-    return cache[key]
+    return remember("flats.result_skeletons", key, lambda: Markup(
+        render_template("checker/_result.html", outcome=None, rows=None, **context)), 64)
 
 
 def _page(facility: str) -> dict:

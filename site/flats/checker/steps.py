@@ -49,7 +49,6 @@ def early_outcome(facility, given: dict, on) -> Outcome | None:
                    rules_date=on)
 
 
-
 def answers(facility: str, given: dict) -> Answers:
     """Every answer, as the engine takes them (call only once next_open() is None)."""
     family = given["household"] == "family"

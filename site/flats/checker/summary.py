@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import gettext as _
-
 from ..money import format_money
+from ..translate import gettext as _
 from . import steps
 from .forms import HOUSEHOLD_LABELS, SITUATION_LABELS, YES_NO_LABELS
 
