@@ -208,3 +208,10 @@ def test_a_kept_result_page_holds_no_typed_answer_and_each_person_gets_their_own
     assert "1650" not in second and "1 650,00" not in second.replace("\u00a0", " "), "no answer leaks to another"
     kept = " ".join(app.extensions.get("flats.result_pages", {}).values())
     assert kept and "1650" not in kept and "1 660" not in kept.replace("\u00a0", " "), "kept pages hold markers only"
+
+
+def test_a_kept_result_still_carries_a_leftover_typed_answer_for_the_next_person(client):
+    alone = {**PENSIONER, "step": "income"}
+    post(client, alone, "/en/sprawdz/chelm/")  # kept without any household size posted
+    html, tree = post(client, {**alone, "household_size": "dwa"}, "/en/sprawdz/chelm/")  # typed earlier, then "alone"
+    assert tree.find(".//input[@id='household_size-input']").get("value") == "dwa", "kept so Change can bring it back"

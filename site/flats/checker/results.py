@@ -13,6 +13,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from ..money import format_money
+from .steps import ENGINE
 
 # NUL characters never occur in a page, so a marker cannot be mistaken for text.
 MARKERS = {name: f"\x00{name}\x00" for name in ("income_typed", "size_typed", "income_answer", "fee_text")}
@@ -21,12 +22,13 @@ LIMIT = 512  # states kept: every facility and language of a few days over
 
 def key(page: dict, outcome, rules_date) -> tuple:
     """Everything the page shows except the person's own strings."""
-    given = page["given"]
-    chosen = tuple((name, given[name]) for name in ("adult", "round_the_clock_care", "situations", "resident",
-                                                    "household") if name in given)
+    given, form = page["given"], page["form"]
+    chosen = tuple((name, given[name]) for name in ENGINE if name in given)
+    # Whether a text box was posted at all changes the page (a marker, or no hidden answer to carry).
+    posted = tuple(bool(form[name].raw_data) for name in ("household_size", "income"))
     fee = outcome.fee
     return (page["facility"], page["lang"], rules_date, page["frozen"], chosen, given.get("household_size"),
-            "income" in given, outcome.status, outcome.reasons, outcome.documents, outcome.stay,
+            "income" in given, posted, outcome.status, outcome.reasons, outcome.documents, outcome.stay,
             None if fee is None else (fee.kind, fee.amount))
 
 
