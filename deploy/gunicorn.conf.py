@@ -5,6 +5,7 @@ FLATS_THREADS). The access log records method, path (never the query
 string; control characters escaped), status, size and time: no answers, no
 bodies, no cookies, no IP addresses beyond what the operator's proxy adds.
 """
+import gc
 import multiprocessing
 import os
 
@@ -25,8 +26,13 @@ keepalive = 5
 limit_request_line = 2048
 limit_request_fields = 40
 limit_request_field_size = 4096
-max_requests = 5000
-max_requests_jitter = 500
+# A worker is replaced after this many requests, against slow leaks. Rarely:
+# every new worker starts with empty in-memory stores (pages, questions, result
+# pages; each bounded, see site/flats/cache.py) and copies the memory it touches
+# from the master, which at 5 000 cost a third of the answer path's speed
+# under load (docs/BENCHMARKS.md).
+max_requests = 200000
+max_requests_jitter = 20000
 accesslog = "-"
 errorlog = "-"
 # %(U)s is the path without the query string; no %(r)s, %(q)s, %(f)s or %(a)s.
@@ -39,3 +45,10 @@ proc_name = "flats"
 # No control socket (gunicorn ≥ 25.1 opens one under $HOME by default): the
 # service is run by systemd's signals, and one path would be shared by every instance.
 control_socket_disable = True
+
+
+def pre_fork(server, worker):
+    # The loaded content and rules are shared with the workers copy-on-write;
+    # frozen objects are never visited by the collector, so its passes do not
+    # touch (and copy) the master's memory page by page.
+    gc.freeze()

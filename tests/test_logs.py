@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from flats.logs import escape
+from flats.logs import EscapedAtoms, escape
 
 from .servers import ROOT, free_port, gunicorn, wait_for
 
@@ -43,6 +43,11 @@ GUNICORN_MESSAGE = re.compile(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[
 ])
 def test_escape_keeps_a_value_on_one_unambiguous_line(raw, logged):
     assert escape(raw) == logged
+
+
+def test_the_access_log_escapes_each_value_it_writes_header_names_in_any_case():
+    atoms = EscapedAtoms({"U": "/pl/\r\nforged", "m": 'GET"', "{user-agent}i": "a\x1bb", "B": 512})
+    assert "%(m)s %(U)s %(B)s %({User-Agent}i)s %(q)s" % atoms == 'GET\\x22 /pl/\\x0d\\x0aforged 512 a\\x1bb -'
 
 
 def request(netloc: str, target: str, method: str = "GET", body: bytes | None = None) -> int:

@@ -31,9 +31,19 @@ def escape(value: str) -> str:
     return UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", value)
 
 
-class GunicornLogger(Logger):
-    """Gunicorn's logger, with every access-log value escaped."""
+class EscapedAtoms(dict):
+    """Gunicorn's values for one access line, each escaped as the log format reads it.
 
-    def atoms(self, resp, req, environ, request_time):
-        return {key: escape(value) if isinstance(value, str) else value
-                for key, value in super().atoms(resp, req, environ, request_time).items()}
+    Gunicorn offers every request and response header and every environ value;
+    the format reads five, so only those are escaped (a missing one is "-").
+    """
+
+    def __getitem__(self, key: str):
+        value = self.get(key.lower() if key.startswith("{") else key, "-")
+        return escape(value) if isinstance(value, str) else value
+
+
+class GunicornLogger(Logger):
+    """Gunicorn's logger, with every access-log value it writes escaped."""
+
+    atoms_wrapper_class = EscapedAtoms
