@@ -26,7 +26,6 @@ def create_app(config: dict | None = None) -> Flask:
     urls.init_app(app)
     i18n.init_app(app)
     translate.init_app(app)
-    headers.init_app(app)
     whitespace.init_app(app)
     errors.init_app(app)
     layout.init_app(app)
@@ -53,7 +52,13 @@ def create_app(config: dict | None = None) -> Flask:
     assets.init_app(app)
     cache.init_app(app)
     caching.init_app(app)
+    if not app.config["FROZEN_BUILD"]:  # the two answer paths, before Flask's request machinery
+        from . import api
+        from .checker import kept
+        api.init_app(app)  # API answers (api/__init__.py: AnswerPath)
+        kept.init_app(app)  # self-check results whose page is kept (checker/kept.py)
     limits.init_app(app)
+    headers.init_app(app)  # around every layer above: pages from memory, 304s and 413s get them too
     proxy.init_app(app)
     return app
 

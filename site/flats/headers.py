@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, request
+from flask import Flask
+from werkzeug.wsgi import get_host
 
 CSP = "; ".join([
     "default-src 'none'",
@@ -21,26 +22,46 @@ PERMISSIONS = ", ".join(f"{f}=()" for f in (
     "microphone", "payment", "usb", "browsing-topics"))
 
 
-def relative_location(response, request) -> None:
+HEADERS = [
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Permissions-Policy", PERMISSIONS),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+]
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+OURS = {name.lower() for name, _ in HEADERS} | {HSTS[0].lower(), "set-cookie"}
+
+
+def relative_location(location: str, environ) -> str:
     """A redirect names a path on this site, never the host the client sent (werkzeug adds it for 308s)."""
-    location = response.headers.get("Location")
-    if location:
-        parts = urlsplit(location)
-        if parts.netloc and parts.netloc == request.host:
-            response.headers["Location"] = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc == get_host(environ):
+        return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    return location
+
+
+class SecurityHeaders:
+    """WSGI middleware: the same headers on every response, whichever layer answers it.
+
+    Flask's views, its error pages, the page cache, the 304s and the 413s all
+    pass through here. No response sets a cookie: a Set-Cookie is dropped.
+    """
+
+    def __init__(self, app: Flask):
+        self.app, self.wsgi = app, app.wsgi_app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            kept = [(k, v) if k != "Location" else (k, relative_location(v, environ))
+                    for k, v in headers if k.lower() not in OURS]
+            kept += HEADERS
+            if self.app.config.get("HSTS"):
+                kept.append(HSTS)
+            return start_response(status, kept, exc_info) if exc_info else start_response(status, kept)
+
+        return self.wsgi(environ, start)
 
 
 def init_app(app: Flask) -> None:
-    @app.after_request
-    def secure(response):
-        relative_location(response, request)
-        h = response.headers
-        h.setdefault("Content-Security-Policy", CSP)
-        h["X-Content-Type-Options"] = "nosniff"
-        h["Referrer-Policy"] = "no-referrer"
-        h["Permissions-Policy"] = PERMISSIONS
-        h["Cross-Origin-Opener-Policy"] = "same-origin"
-        if app.config.get("HSTS"):
-            h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        h.pop("Set-Cookie", None)
-        return response
+    app.wsgi_app = SecurityHeaders(app)

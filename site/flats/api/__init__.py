@@ -1,15 +1,20 @@
 """JSON API: POST /api/v1/assessment and its OpenAPI document. Writes nothing down."""
 from __future__ import annotations
 
+import functools
+import io
 import json
 from decimal import Decimal
 
 from flask import Blueprint, current_app, g, jsonify, request
-from flask_babel import force_locale
+from werkzeug.datastructures import LanguageAccept
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
+from werkzeug.wsgi import get_content_length
 
 from .. import vocabulary as vocab
 from ..checker import explain
+from ..limits import read_at_most
 from ..rules import NoRulesForDate, assess
 from ..today import today
 from .answers import AnswerErrors, first_day, read
@@ -36,31 +41,100 @@ def openapi():
     return jsonify(document(rules, current_app.extensions["site"]["site"]["name"]["en"]))
 
 
-@bp.post("/assessment")
-def assessment():
-    if request.mimetype != "application/json":
-        return _bad({"body": "send JSON with Content-Type: application/json"})
+@functools.lru_cache(maxsize=256)
+def language(accept: str) -> str:
+    """The site language an Accept-Language header asks for first (a header, never an answer, is kept)."""
+    wanted = parse_accept_header(accept, LanguageAccept).best_match(list(vocab.LANGUAGES))
+    return wanted or vocab.DEFAULT_LANGUAGE
+
+
+PATH = "/api/v1/assessment"
+# Every answer is JSON and no-store: it is never kept by a browser or a proxy.
+HEADERS = [("Content-Type", "application/json"), ("Cache-Control", "no-store")]
+STATUS = {code: f"{code} {HTTP_STATUS_CODES[code].upper()}" for code in (200, 400)}  # as werkzeug writes them
+
+
+def answer(app, body: bytes, content_type: str, accept_language: str) -> tuple[int, dict]:
+    """(status, JSON object) for one POST to /assessment; run in the app's context.
+
+    The one place the API answers: the Flask view below and the WSGI layer
+    (AnswerPath) both call it, so the two cannot differ.
+    """
+    if content_type.partition(";")[0].strip().lower() != "application/json":
+        return 400, {"errors": {"body": "send JSON with Content-Type: application/json"}}
     try:
-        data = json.loads(request.get_data(cache=False), parse_float=Decimal, parse_constant=_reject,
-                          object_pairs_hook=_one_of_each)
+        data = json.loads(body, parse_float=Decimal, parse_constant=_reject, object_pairs_hook=_one_of_each)
     except DuplicateKey as exc:
-        return _bad({str(exc): "given twice; send each field once"})
+        return 400, {"errors": {str(exc): "given twice; send each field once"}}
     except (ValueError, RecursionError):
-        return _bad({"body": "not valid JSON"})
-    rules = current_app.extensions["rules"]
+        return 400, {"errors": {"body": "not valid JSON"}}
+    rules = app.extensions["rules"]
     try:
         answers, on = read(data, today(), rules)
     except AnswerErrors as exc:
-        return _bad(exc.errors)
+        return 400, {"errors": exc.errors}
     try:
         outcome = assess(answers, rules, on)
     except NoRulesForDate:
-        return _bad({"on": f"no rules for that date; the first rules apply from {first_day(rules, answers.facility)}"})
-    lang = request.accept_languages.best_match(list(vocab.LANGUAGES)) or vocab.DEFAULT_LANGUAGE
-    g.lang = lang  # the language of every text in the answer (the URL names none)
-    with force_locale(lang):
-        centre = current_app.extensions["centres"][answers.facility]
-        return jsonify(_outcome(outcome, answers, rules, centre, lang))
+        first = first_day(rules, answers.facility)
+        return 400, {"errors": {"on": f"no rules for that date; the first rules apply from {first}"}}
+    # The language of every text in the answer (the URL names none); the texts
+    # translate through flats.translate, which reads g.lang.
+    g.lang = lang = language(accept_language[:1024])
+    return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
+
+
+def encode(payload: dict) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@bp.post("/assessment")
+def assessment():
+    environ = request.environ
+    status, payload = answer(current_app, request.get_data(cache=False), environ.get("CONTENT_TYPE", ""),
+                             environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+    return current_app.response_class(encode(payload), status, HEADERS)
+
+
+class AnswerPath:
+    """WSGI layer: a POST to /api/v1/assessment answered without Flask's request machinery.
+
+    Profiled under load, an API answer spent more time in Flask's work for
+    every request — request and response objects, URL matching, hooks — than in
+    reading the answers and applying the rules (docs/BENCHMARKS.md). This layer
+    calls the same answer() as the view, in the app's context, with the same
+    headers; the security headers are added outside it (headers.py). Anything
+    else goes on to Flask: other paths and methods, a body over the limit
+    (limits.py sends those straight to Flask's 413), and any unexpected error,
+    which Flask then answers and logs as it does for every view.
+    """
+
+    def __init__(self, app):
+        self.app, self.wsgi = app, app.wsgi_app
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != PATH or environ.get("REQUEST_METHOD") != "POST" \
+                or not self.app.config["API_ANSWER_PATH"]:
+            return self.wsgi(environ, start_response)
+        length = get_content_length(environ)  # limits.py has given a chunked body its length
+        if length is None or length > self.app.config["MAX_CONTENT_LENGTH"]:
+            return self.wsgi(environ, start_response)
+        body = read_at_most(environ["wsgi.input"], length)
+        try:
+            with self.app.app_context():
+                status, payload = answer(self.app, body, environ.get("CONTENT_TYPE", ""),
+                                         environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+                data = encode(payload)
+        except Exception:  # noqa: BLE001 - Flask answers it again, with its error handling and log
+            environ.update({"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))})
+            return self.wsgi(environ, start_response)
+        start_response(STATUS[status], [*HEADERS, ("Content-Length", str(len(data)))])
+        return [data]
+
+
+def init_app(app) -> None:
+    """Put the answer path in front of Flask (inside the body limit and the security headers)."""
+    app.wsgi_app = AnswerPath(app)
 
 
 def _reject(name):

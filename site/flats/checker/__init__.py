@@ -19,7 +19,7 @@ from ..rules import assess, fee_table
 from ..today import today
 from ..whitespace import compact
 from . import explain, frozen, results, steps, summary
-from .forms import CheckForm
+from .forms import CheckForm, Posted
 
 bp = Blueprint("checker", __name__)
 
@@ -40,53 +40,62 @@ def start():
 @bp.route(f"/{LANG}/sprawdz/{FACILITY}/", methods=["GET", "POST"])
 @cached_page
 def check(facility: str):
-    page = _page(facility)
-    if request.method != "POST":
+    formdata = request.form if request.method == "POST" else None
+    page = _page(facility, current_language(), formdata)
+    if formdata is None:
         return _step(page, steps.STEPS[0])
-    form, given = page["form"], page["given"]
-    current = request.form.get("step", "")
-    action = request.form.get("action", "continue")
+    shown, outcome = plan(page)
+    return _result(page, outcome) if shown == steps.RESULT else _step(page, shown)
+
+
+def plan(page: dict) -> tuple[str, object]:
+    """What a posted step shows: ("result", the outcome) or (the question, None).
+
+    For a result, page["fee_text"] holds the fee in words. Called by the view
+    and by kept.py, which answers a kept result page before Flask.
+    """
+    posted, given, formdata = page["posted"], page["given"], page["formdata"]
+    current = formdata.get("step", "")
+    action = formdata.get("action", "continue")
     if action.startswith("change-") and action[7:] in steps.STEPS:
-        return _step(page, action[7:])
+        return action[7:], None
     if action == "back":
-        return _step(page, steps.previous(current, given))
+        return steps.previous(current, given), None
     if action == "lang" and current in steps.STEPS:  # the same question, in another language
-        return _step(page, current)
-    if action == "continue" and current in steps.STEPS and not form.check(current):
-        return _step(page, current)
+        return current, None
+    if action == "continue" and current in steps.STEPS and not posted.check(current):
+        return current, None
     return _next(page)
 
 
-def _next(page: dict):
+def _next(page: dict) -> tuple[str, object]:
     """The next question, or the result once the answers decide it."""
     given, rules = page["given"], page["rules"]
-    outcome = steps.early_outcome(rules.facility(page["facility"]), given, today())
+    outcome = steps.early_outcome(rules.facility(page["facility"]), given, page["today"])
     if outcome is None:
         open_step = steps.next_open(given)
         if open_step is not None:
-            if page["form"].is_given(open_step):  # given but not valid: say why
-                page["form"].check(open_step)
-            return _step(page, open_step)
+            if page["posted"].is_given(open_step):  # given but not valid: say why
+                page["posted"].check(open_step)
+            return open_step, None
         answers = steps.answers(page["facility"], given)
-        outcome = assess(answers, rules, today())
+        outcome = assess(answers, rules, page["today"])
         page["fee_text"] = explain.fee(outcome, answers, rules)
-    return _result(page, outcome)
+    return steps.RESULT, outcome
 
 
 def _result(page: dict, outcome) -> Response:
     """The result page: rendered once per state, then filled with this person's own strings (results.py)."""
-    values = {**results.typed(page["form"]), **results.income_answer(page["given"]),
-              results.MARKERS["fee_text"]: page["fee_text"]}
-
-    def build() -> str:
-        results.put_markers(page["form"])
+    def build() -> tuple:
+        form = _form(page)
+        results.put_markers(form)
         rows = [summary.Row(r.name, r.question, results.MARKERS["income_answer"] if r.name == "income" else r.answer)
-                for r in summary.rows(page["form"], page["given"])]
-        return compact(_render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT,
-                               outcome=outcome, rows=rows))
+                for r in summary.rows(form, page["given"])]
+        html = _render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT, outcome=outcome, rows=rows)
+        return results.keep(compact(html))
 
-    kept = remember("flats.result_pages", results.key(page, outcome, today()), build, results.LIMIT)
-    response = Response(results.fill(kept, values), mimetype="text/html")
+    kept = remember(results.STORE, results.key(page, outcome), build, results.LIMIT)
+    response = Response(results.fill(kept, results.values(page)), mimetype="text/html")
     response.compacted = True  # whitespace.py: folded once, when it was kept
     return response
 
@@ -96,7 +105,8 @@ def _step(page: dict, step: str):
 
 
 def _render(page: dict, current: str, outcome=None, rows=None):
-    context = {**page, **_frozen_page(page), "rules_date": today()}
+    _form(page)
+    context = {**page, **_frozen_page(page), "rules_date": page["today"]}
     return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
                            result_skeleton=_skeleton(context), question_html=lambda name: _question(page, name),
                            **context)
@@ -129,20 +139,27 @@ def _skeleton(context: dict) -> Markup:
         render_template("checker/_result.html", outcome=None, rows=None, **context)), 64)
 
 
-def _page(facility: str) -> dict:
-    lang = current_language()
+def _page(facility: str, lang: str, formdata) -> dict:
+    """What every step of this request works from; `formdata` is None for a GET (in the app's context)."""
     centre = current_app.extensions["centres"][facility]
-    form = CheckForm(centre, lang, formdata=request.form if request.method == "POST" else None)
-    return {"form": form, "given": form.given(), "facility": facility, "centre": centre, "lang": lang,
-            "rules": current_app.extensions["rules"], "explain": explain, "steps": steps,
-            "frozen": current_app.config["FROZEN_BUILD"], "fee_text": ""}
+    posted = Posted(centre, lang, formdata)
+    return {"posted": posted, "formdata": formdata, "form": None, "given": posted.given(), "facility": facility,
+            "centre": centre, "lang": lang, "rules": current_app.extensions["rules"], "explain": explain,
+            "steps": steps, "frozen": current_app.config["FROZEN_BUILD"], "fee_text": "", "today": today()}
+
+
+def _form(page: dict) -> CheckForm:
+    """The questions' fields, built only when a page shows them (a kept result page needs none)."""
+    if page["form"] is None:
+        page["form"] = CheckForm(page["centre"], page["lang"], page["posted"], formdata=page["formdata"])
+    return page["form"]
 
 
 def _frozen_page(page: dict) -> dict:
     """What the frozen page shows without JavaScript: the numbers and whom to call."""
     if not page["frozen"]:
         return {}
-    rules, on = page["rules"], today()
+    rules, on = page["rules"], page["today"]
     place = rules.facility(page["facility"])
     table = place.fee_table_on(on)
     return {"criterion": rules.criterion_on(on), "on": on, "fee_table": table,

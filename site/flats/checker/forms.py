@@ -56,11 +56,99 @@ def income_message(kind: str, text: str) -> str:
     return str(INCOME_MESSAGES[kind]) % {"text": text.strip()[:LONGEST], "top": format_money(vocab.INCOME_MAX)}
 
 
+def required_messages(centre, lang: str) -> dict:
+    """The message for each question left unanswered (the residence question names the facility's town)."""
+    return {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=centre.in_town[lang])}
+
+
+class Posted:
+    """The answers as posted, read and checked without building the form's fields.
+
+    A step that ends in a result needs only the answers; CheckForm's fields
+    are built when a question is shown (or a result page first rendered).
+    Each question checks only its own answer; `given()` reads every answer
+    given so far that is valid, as engine values.
+    """
+
+    def __init__(self, centre, lang: str, formdata=None):
+        self.centre, self.lang = centre, lang
+        self.raw = {name: formdata.getlist(name) for name in vocab.QUESTIONS} if formdata is not None else {}
+        self.errors: dict[str, list[str]] = {}
+
+    def is_given(self, name: str) -> bool:
+        """Did the person answer this question at all (a blank text box is no answer)?"""
+        return any(str(value).strip() for value in self.raw.get(name, ()))
+
+    def required(self, name: str) -> str:
+        if name == "household_size":
+            return size_message()
+        return str(required_messages(self.centre, self.lang)[name])
+
+    def value(self, name: str):
+        """The answer as the engine takes it; ValidationError with the message to show."""
+        if not self.is_given(name):
+            raise ValidationError(self.required(name))
+        raw = self.raw[name]
+        if name in vocab.YES_NO_QUESTIONS or name == "household":
+            if raw[0] not in (vocab.YES_NO if name != "household" else vocab.HOUSEHOLDS):
+                raise ValidationError(self.required(name))
+            return raw[0] == "yes" if name != "household" else raw[0]
+        if name == "situations":
+            return self._situations(raw)
+        if name == "household_size":
+            return self._household_size(raw[0])
+        return self._income(raw[0])
+
+    def _situations(self, chosen: list):
+        if any(v not in vocab.SITUATIONS and v != NONE for v in chosen) or len(set(chosen)) != len(chosen):
+            raise ValidationError(self.required("situations"))
+        if NONE in chosen and len(chosen) > 1:
+            raise ValidationError(str(NONE_ALONE))
+        return frozenset(v for v in chosen if v != NONE)
+
+    @staticmethod
+    def _household_size(text: str):
+        text = text.strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 3
+                and vocab.HOUSEHOLD_SIZE_MIN <= int(text) <= vocab.HOUSEHOLD_SIZE_MAX):
+            raise ValidationError(size_message())
+        return int(text)
+
+    @staticmethod
+    def _income(text: str):
+        try:
+            return parse_income(text)
+        except IncomeError as error:
+            raise ValidationError(income_message(error.kind, text)) from None
+
+    def given(self) -> dict:
+        """Every answer given so far that is valid, as engine values (invalid ones count as not given)."""
+        found = {}
+        for name in vocab.QUESTIONS:
+            if self.is_given(name):
+                try:
+                    found[name] = self.value(name)
+                except (ValidationError, StopValidation):
+                    pass
+        return found
+
+    def check(self, name: str) -> bool:
+        """Check one question, recording its message for the page."""
+        try:
+            self.value(name)
+        except ValidationError as error:
+            self.errors[name] = [str(error)]
+            return False
+        return True
+
+
 def _radio(label, values, labels, description=""):
     return RadioField(label, choices=_choices(values, labels), description=description, validate_choice=False)
 
 
 class CheckForm(FlaskForm):
+    """The questions as fields, for showing them: labels, hints, the answers to show again, the messages."""
+
     class Meta:
         csrf = False  # changes nothing on the server; see README
 
@@ -86,63 +174,9 @@ class CheckForm(FlaskForm):
                        "and social insurance, and maintenance you pay to others. If you live alone, count only "
                        "your own income."))
 
-    def __init__(self, centre, lang: str, **kwargs):
+    def __init__(self, centre, lang: str, posted: Posted | None = None, **kwargs):
         super().__init__(**kwargs)
         self.resident.label.text = _("Do you live %(in_town)s?", in_town=centre.in_town[lang])
-        self.required = {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=centre.in_town[lang])}
-
-    def is_given(self, name: str) -> bool:
-        """Did the person answer this question at all (a blank text box is no answer)?"""
-        return any(str(value).strip() for value in (self[name].raw_data or []))
-
-    def value(self, name: str):
-        """The answer as the engine takes it; ValidationError with the message to show."""
-        field = self[name]
-        if not self.is_given(name):
-            raise ValidationError(size_message() if name == "household_size" else str(self.required[name]))
-        if name in vocab.YES_NO_QUESTIONS or name == "household":
-            if field.data not in [c.value for c in field.choices]:
-                raise ValidationError(str(self.required[name]))
-            return field.data == "yes" if name != "household" else field.data
-        return getattr(self, f"_{name}")(field)
-
-    def _situations(self, field):
-        chosen = list(field.data or ())
-        if any(v not in vocab.SITUATIONS and v != NONE for v in chosen) or len(set(chosen)) != len(chosen):
-            raise ValidationError(str(self.required["situations"]))
-        if NONE in chosen and len(chosen) > 1:
-            raise ValidationError(str(NONE_ALONE))
-        return frozenset(v for v in chosen if v != NONE)
-
-    def _household_size(self, field):
-        text = (field.data or "").strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 3
-                and vocab.HOUSEHOLD_SIZE_MIN <= int(text) <= vocab.HOUSEHOLD_SIZE_MAX):
-            raise ValidationError(size_message())
-        return int(text)
-
-    def _income(self, field):
-        try:
-            return parse_income(field.data or "")
-        except IncomeError as error:
-            raise ValidationError(income_message(error.kind, field.data or "")) from None
-
-    def given(self) -> dict:
-        """Every answer given so far that is valid, as engine values (invalid ones count as not given)."""
-        found = {}
-        for name in vocab.QUESTIONS:
-            if self.is_given(name):
-                try:
-                    found[name] = self.value(name)
-                except (ValidationError, StopValidation):
-                    pass
-        return found
-
-    def check(self, name: str) -> bool:
-        """Validate one question, recording its message for the page."""
-        try:
-            self.value(name)
-        except ValidationError as error:
-            self[name].errors = [str(error)]
-            return False
-        return True
+        self.required = required_messages(centre, lang)
+        for name, errors in (posted.errors if posted is not None else {}).items():
+            self[name].errors = list(errors)

@@ -34,10 +34,12 @@ from .fees import Fee, compute_fee
 from .model import Facility, Group, Rules
 
 
-def _require(ok: bool, what: str) -> None:
+def _invalid(what: str):
     # Raised, not asserted: these hold under `python -O` too.
-    if not ok:
-        raise ValueError(f"invalid answers: {what}")
+    return ValueError(f"invalid answers: {what}")
+
+
+_SITUATIONS = frozenset(SITUATIONS)
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,22 @@ class Answers:
     income: Decimal
 
     def __post_init__(self) -> None:
-        _require(isinstance(self.facility, str) and bool(self.facility), f"facility {self.facility!r}")
-        _require(all(type(v) is bool for v in (self.adult, self.resident, self.round_the_clock_care)),
-                 "adult, resident and round_the_clock_care must be True or False")
-        _require(isinstance(self.situations, frozenset) and self.situations <= set(SITUATIONS),
-                 f"situations {self.situations!r}")
-        _require(self.household in HOUSEHOLDS, f"household {self.household!r}")
+        # Each message is written only when its check fails: answers are built for every request.
+        if not (isinstance(self.facility, str) and self.facility):
+            raise _invalid(f"facility {self.facility!r}")
+        if not (type(self.adult) is bool and type(self.resident) is bool and type(self.round_the_clock_care) is bool):
+            raise _invalid("adult, resident and round_the_clock_care must be True or False")
+        if not (isinstance(self.situations, frozenset) and self.situations <= _SITUATIONS):
+            raise _invalid(f"situations {self.situations!r}")
+        if self.household not in HOUSEHOLDS:
+            raise _invalid(f"household {self.household!r}")
         if self.household == "family":
-            _require(type(self.household_size) is int and self.household_size >= 2,
-                     f"a family's household_size {self.household_size!r}")
-        else:
-            _require(self.household_size in (None, 1), f"a single household's size {self.household_size!r}")
-        _require(isinstance(self.income, Decimal) and self.income.is_finite() and self.income >= 0,
-                 f"income {self.income!r}")
+            if not (type(self.household_size) is int and self.household_size >= 2):
+                raise _invalid(f"a family's household_size {self.household_size!r}")
+        elif self.household_size not in (None, 1):
+            raise _invalid(f"a single household's size {self.household_size!r}")
+        if not (isinstance(self.income, Decimal) and self.income.is_finite() and self.income >= 0):
+            raise _invalid(f"income {self.income!r}")
 
     @property
     def people(self) -> int:
