@@ -160,7 +160,9 @@ def throughput(build: Path) -> str:
             "same gunicorn settings)\n\n"
             f"Targets: {targets_met}. All servers run at once and the URLs take turns, so each ratio compares "
             f"runs a few seconds apart (the hello floor itself read {hello_range} requests/s across the rounds). "
-            "wrk shares the 2 cores with the server, the same for every row.\n\n" + "\n".join(rows))
+            "wrk shares the 2 cores with the server, the same for every row. The self-check POST sends the same "
+            "answers each time, so after the first its page is kept, as for any state already seen that day "
+            "(the render table shows the first request in a state).\n\n" + "\n".join(rows))
 
 
 def build_and_engine(app, build: Path, runs: int = 20000) -> str:
