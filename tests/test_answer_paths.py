@@ -127,6 +127,17 @@ def test_the_kept_path_answers_as_the_view_does(apps, path, data):
         same(*apps, path, data=data)
 
 
+@pytest.mark.parametrize("options", [
+    {"data": "adult=yes&" * 1500, "content_type": "application/x-www-form-urlencoded"},  # too many fields: 413
+    {"data": b"income=%ff%fe&step=income&adult=yes", "content_type": "application/x-www-form-urlencoded"},
+    {"data": "x" * (64 * 1024 + 1), "content_type": "application/x-www-form-urlencoded"},  # over the limit
+    {"data": form(PENSIONER), "headers": {"Accept-Language": "uk"}},
+])
+def test_odd_posts_get_the_same_answer_on_both_paths(apps, options):
+    for _ in range(2):
+        same(*apps, "/pl/sprawdz/chelm/", **options)
+
+
 def test_a_kept_result_is_answered_without_entering_flask_and_a_question_is_not(apps):
     fast = apps[0]
     client = fast.test_client()
