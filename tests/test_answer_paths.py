@@ -128,7 +128,7 @@ def test_the_kept_path_answers_as_the_view_does(apps, path, data):
 
 
 @pytest.mark.parametrize("options", [
-    {"data": "adult=yes&" * 1500, "content_type": "application/x-www-form-urlencoded"},  # too many fields: 413
+    {"data": "adult=yes&" * 1500, "content_type": "application/x-www-form-urlencoded"},  # 1 500 fields
     {"data": b"income=%ff%fe&step=income&adult=yes", "content_type": "application/x-www-form-urlencoded"},
     {"data": "x" * (64 * 1024 + 1), "content_type": "application/x-www-form-urlencoded"},  # over the limit
     {"data": form(PENSIONER), "headers": {"Accept-Language": "uk"}},
