@@ -13,6 +13,7 @@ from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 from werkzeug.wsgi import get_content_length
 
 from .. import vocabulary as vocab
+from ..cache import remember
 from ..checker import explain
 from ..limits import read_at_most
 from ..rules import NoRulesForDate, assess
@@ -160,16 +161,27 @@ def _money(value) -> str | None:
 
 def _outcome(outcome, answers, rules, centre, lang) -> dict:
     fee = outcome.fee
+    texts = remember("flats.api_texts", (outcome.facility, outcome.reasons, outcome.documents, outcome.stay, lang),
+                     lambda: _texts(outcome, rules, centre, lang), 1024)
     return {
         "facility": outcome.facility,
         "status": outcome.status,
         "rules_date": outcome.rules_date.isoformat(),
-        "reasons": [{"code": code, "text": text, "source": source}
-                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules, centre, lang))],
+        "reasons": texts["reasons"],
         "fee": {"kind": fee.kind, "percent_of_cost": fee.percent_of_cost, "amount": _money(fee.amount),
                 "income_per_person": _money(fee.income_per_person), "criterion": _money(fee.criterion),
                 "percent_of_criterion": _money(fee.percent_of_criterion),
                 "explanation": explain.fee(outcome, answers, rules)},
+        "documents": texts["documents"],
+        "stay": texts["stay"],
+    }
+
+
+def _texts(outcome, rules, centre, lang) -> dict:
+    """The answer's sentences that depend only on the outcome (no amount): worked out once per outcome."""
+    return {
+        "reasons": [{"code": code, "text": text, "source": source}
+                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules, centre, lang))],
         "documents": [rules.document_label(code, lang) for code in outcome.documents],
         "stay": rules.stay_label(outcome.stay, lang),
     }

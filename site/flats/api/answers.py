@@ -79,10 +79,10 @@ def first_day(rules: Rules, facility: str | None) -> dt.date:
     return rules.first_day(facility) if facility in rules.facilities else rules.criteria[0].since
 
 
-def _date(data, today: dt.date, first: dt.date, errors) -> dt.date:
+def _date(data, today: dt.date, rules: Rules, facility: str | None, errors) -> dt.date:
     if "on" not in data:
         return today
-    value = data["on"]
+    first, value = first_day(rules, facility), data["on"]
     if isinstance(value, str) and re.match(date_pattern(first), value):
         return dt.date.fromisoformat(value)
     errors["on"] = (f"a date from {first.isoformat()} (the first day with rules for this answer) "
@@ -101,7 +101,7 @@ def read(data, today: dt.date, rules: Rules) -> tuple[Answers, dt.date]:
     household = _choice(data, "household", vocab.HOUSEHOLDS, errors)
     size = _size(data, household, errors)
     income = _money(data.get("income"), errors)
-    on = _date(data, today, first_day(rules, facility), errors)
+    on = _date(data, today, rules, facility, errors)
     if errors:
         raise AnswerErrors(errors)
     answers = Answers(facility=facility, adult=yes_no["adult"] == "yes", resident=yes_no["resident"] == "yes",

@@ -176,7 +176,7 @@ def in_force(history: Sequence[Dated], on: date, what: str) -> Dated:
     """The last item whose `since` is on or before `on` (history is ascending)."""
     if isinstance(on, datetime) or not isinstance(on, date):
         raise TypeError(f"expected a date, got {type(on).__name__}")
-    current = [item for item in history if item.since <= on]
-    if not current:
-        raise NoRulesForDate(on, what, history[0].since if history else None)
-    return current[-1]
+    for item in reversed(history):
+        if item.since <= on:
+            return item
+    raise NoRulesForDate(on, what, history[0].since if history else None)
