@@ -30,6 +30,25 @@ def read_at_most(stream, size: int) -> bytes:
     return b"".join(parts)
 
 
+def small_body(environ, limit: int) -> bytes | None:
+    """The whole body of a request that gives its length, when that is within `limit`; else None.
+
+    For the WSGI layers in front of Flask (api AnswerPath, checker/kept.py). BodyLimit, outside them,
+    has given a chunked body its length. The environ then holds an unread copy for Flask, should it answer.
+    """
+    length = get_content_length(environ)
+    if length is None or length > limit:
+        return None
+    body = read_at_most(environ["wsgi.input"], length)
+    environ.update({"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))})
+    return body
+
+
+def mimetype(environ) -> str:
+    """The request's Content-Type without parameters, lower-case (as werkzeug's request.mimetype reads it)."""
+    return environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower()
+
+
 class BodyLimit:
     """WSGI middleware: the first layer to see a request's body."""
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import io
 import json
 from decimal import Decimal
 
@@ -10,12 +9,11 @@ from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
-from werkzeug.wsgi import get_content_length
 
 from .. import vocabulary as vocab
 from ..cache import remember
 from ..checker import explain
-from ..limits import read_at_most
+from ..limits import mimetype, small_body
 from ..rules import NoRulesForDate, assess
 from ..today import today
 from .answers import AnswerErrors, first_day, read
@@ -58,10 +56,12 @@ STATUS = {code: f"{code} {HTTP_STATUS_CODES[code].upper()}" for code in (200, 40
 def answer(app, body: bytes, content_type: str, accept_language: str) -> tuple[int, dict]:
     """(status, JSON object) for one POST to /assessment; run in the app's context.
 
+    `content_type` is without parameters, lower-case (limits.mimetype).
+
     The one place the API answers: the Flask view below and the WSGI layer
     (AnswerPath) both call it, so the two cannot differ.
     """
-    if content_type.partition(";")[0].strip().lower() != "application/json":
+    if content_type != "application/json":
         return 400, {"errors": {"body": "send JSON with Content-Type: application/json"}}
     try:
         data = json.loads(body, parse_float=Decimal, parse_constant=_reject, object_pairs_hook=_one_of_each)
@@ -92,7 +92,7 @@ def encode(payload: dict) -> bytes:
 @bp.post("/assessment")
 def assessment():
     environ = request.environ
-    status, payload = answer(current_app, request.get_data(cache=False), environ.get("CONTENT_TYPE", ""),
+    status, payload = answer(current_app, request.get_data(cache=False), mimetype(environ),
                              environ.get("HTTP_ACCEPT_LANGUAGE", ""))
     return current_app.response_class(encode(payload), status, HEADERS)
 
@@ -117,17 +117,14 @@ class AnswerPath:
         if environ.get("PATH_INFO") != PATH or environ.get("REQUEST_METHOD") != "POST" \
                 or not self.app.config["API_ANSWER_PATH"]:
             return self.wsgi(environ, start_response)
-        length = get_content_length(environ)  # limits.py has given a chunked body its length
-        if length is None or length > self.app.config["MAX_CONTENT_LENGTH"]:
+        body = small_body(environ, self.app.config["MAX_CONTENT_LENGTH"])
+        if body is None:
             return self.wsgi(environ, start_response)
-        body = read_at_most(environ["wsgi.input"], length)
         try:
             with self.app.app_context():
-                status, payload = answer(self.app, body, environ.get("CONTENT_TYPE", ""),
-                                         environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+                status, payload = answer(self.app, body, mimetype(environ), environ.get("HTTP_ACCEPT_LANGUAGE", ""))
                 data = encode(payload)
-        except Exception:  # noqa: BLE001 - Flask answers it again, with its error handling and log
-            environ.update({"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))})
+        except Exception:  # noqa: BLE001 - Flask answers it again (the body is still unread for it)
             return self.wsgi(environ, start_response)
         start_response(STATUS[status], [*HEADERS, ("Content-Length", str(len(data)))])
         return [data]

@@ -20,11 +20,10 @@ import io
 import re
 
 from flask import g
-from werkzeug.wsgi import get_content_length
 
-from ..limits import TOO_LARGE, read_at_most
+from ..limits import TOO_LARGE, mimetype, small_body
 from ..vocabulary import LANGUAGES
-from . import results, steps
+from . import _page, plan, results, steps
 
 # The view's URL (checker/__init__.py: /<lang>/sprawdz/<facility>/), under the server's mount point.
 PATH = re.compile(rf"/({'|'.join(LANGUAGES)})/sprawdz/([a-z][a-z0-9-]*)/\Z")
@@ -42,24 +41,18 @@ class KeptResults:
         if environ.get("REQUEST_METHOD") == "POST" and self.app.config["KEPT_RESULTS"] \
                 and not environ.get(TOO_LARGE):
             match = PATH.match(environ.get("PATH_INFO", ""))
-            length = get_content_length(environ)
-            if match and match[2] in self.app.extensions["centres"] and length is not None \
-                    and length <= self.app.config["MAX_CONTENT_LENGTH"] \
-                    and environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower() == FORM:
-                body = read_at_most(environ["wsgi.input"], length)
-                data = self._kept(environ, body, match[1], match[2])
-                # Flask reads the body afresh if it answers after all.
-                environ.update({"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))})
+            if match and match[2] in self.app.extensions["centres"] and mimetype(environ) == FORM:
+                body = small_body(environ, self.app.config["MAX_CONTENT_LENGTH"])  # still unread for Flask
+                if body is not None:
+                    data = self._kept(environ, body, match[1], match[2])
         if data is None:
             return self.wsgi(environ, start_response)
         start_response("200 OK", [*HEADERS, ("Content-Length", str(len(data)))])
         return [data]
 
     def _kept(self, environ, body: bytes, lang: str, facility: str) -> bytes | None:
-        """The filled result page, or None when Flask must answer."""
-        from . import _page, plan  # the view's own steps (this module is imported by the blueprint's package)
-
-        environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
+        """The filled result page, or None when Flask must answer (the view's own _page and plan)."""
+        environ = {**environ, "wsgi.input": io.BytesIO(body)}  # a copy to read: Flask's stays unread
         try:
             with self.app.app_context():
                 g.lang = lang
