@@ -8,12 +8,12 @@ def test_a_page_is_rendered_once_and_served_from_memory_until_the_day_changes():
     app = create_app({"FIXED_DATE": "2026-11-23"})
     client = app.test_client()
     first = client.get("/pl/odplatnosc/").get_data()
-    assert len(app.extensions["page_cache"]) == 1
+    assert len(app.extensions["flats.pages"]) == 1
     assert client.get("/pl/odplatnosc/").get_data() == first
     app.config["FIXED_DATE"] = "2024-12-31"
     older = client.get("/pl/odplatnosc/").get_data()
     assert older != first and "776,00" in older.decode()
-    assert len(app.extensions["page_cache"]) == 2
+    assert len(app.extensions["flats.pages"]) == 2
 
 
 def test_answers_and_errors_are_never_cached():
@@ -21,7 +21,7 @@ def test_answers_and_errors_are_never_cached():
     client = app.test_client()
     client.post("/pl/sprawdz/chelm/", data={"income": "1234"})
     client.get("/pl/no-such-page/")
-    assert not app.extensions.get("page_cache")
+    assert not len(app.extensions["flats.pages"])
 
 
 def test_a_page_from_memory_is_the_same_page_with_the_same_headers():

@@ -23,6 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.config["CONTENT_DIR"] = Path(app.config["CONTENT_DIR"])
+    caching.init_app(app)  # Cache-Control, ETag, 304: registered first, so it runs after every other hook
     urls.init_app(app)
     i18n.init_app(app)
     translate.init_app(app)
@@ -51,15 +52,15 @@ def create_app(config: dict | None = None) -> Flask:
         load_data(app)
     assets.init_app(app)
     cache.init_app(app)
-    caching.init_app(app)
-    if not app.config["FROZEN_BUILD"]:  # the two answer paths, before Flask's request machinery
-        from . import api
-        from .checker import kept
-        api.init_app(app)  # API answers (api/__init__.py: AnswerPath)
-        kept.init_app(app)  # self-check results whose page is kept (checker/kept.py)
     limits.init_app(app)
-    headers.init_app(app)  # around every layer above: pages from memory, 304s and 413s get them too
-    proxy.init_app(app)
+    # The WSGI stack around Flask, outermost first. Nothing in it answers a request
+    # itself: every request is answered by a Flask view or error handler.
+    #   ProxyFix        X-Forwarded-* only from trusted proxies (proxy.py; off unless FLATS_PROXY_FIX)
+    #   SecurityHeaders the same security headers on every response, no cookie (headers.py)
+    #   BodyLimit       a body over 64 KiB, chunked or not, reaches Flask empty and gets its 413 (limits.py)
+    wsgi = limits.BodyLimit(app, app.wsgi_app)
+    wsgi = headers.SecurityHeaders(app, wsgi)
+    app.wsgi_app = proxy.wrap(app, wsgi)
     return app
 
 

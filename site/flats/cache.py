@@ -1,83 +1,86 @@
-"""Rendered pages kept in memory: a page depends only on its host, path and the day.
+"""The one cache the site keeps: a GET page per mount point, path and day.
 
 Content and rules are loaded once at start-up and never change while the app
-runs, so a GET page is rendered once per day; after that this WSGI middleware
-answers from memory without entering Flask at all. Views opt in with
-@cached_page. POSTs (self-check answers) are never cached: nothing a person
-sends is kept.
+runs, so a page marked @cached_page depends only on its address (the
+language is in the path) and on the day. It is rendered once, inside Flask,
+and then answered from memory by the same view: Flask's hooks, headers and
+conditional GETs apply to it as to any response.
+
+Only a 200 answer to a GET or HEAD of a view that reads no body is kept:
+nothing a visitor sends is ever kept (tests/test_no_leak.py compares a warm
+app with fresh ones). The store is bounded in bytes; the oldest pages go first.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import threading
+from collections import OrderedDict
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, make_response, request
 
-from .today import today_for
+from .today import today
+from .whitespace import compact
 
-FLAG = "flats.cacheable"
-MAX_PAGES = 1024
+MAX_BYTES = 16 * 1024 * 1024  # about a thousand pages: every page in every language, several days over
 
 
-def remember(store: str, key, build, limit: int):
-    """`build()`, kept in the app's store `store` under `key` (at most `limit` entries, then started afresh).
+class Store:
+    """A bounded map of key → (body, mimetype, etag); thread-safe (gunicorn's threads share it)."""
 
-    For parts of pages that are the same for everyone in the same state: menus per address, a question per
-    choice, a result per outcome. Never for anything a person typed.
-    """
-    kept = current_app.extensions.setdefault(store, {})
-    if key not in kept:
-        if len(kept) >= limit:
-            kept.clear()
-        kept[key] = build()
-    return kept[key]
+    def __init__(self, max_bytes: int = MAX_BYTES):
+        self.max_bytes, self.size = max_bytes, 0
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key):
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key, body: bytes, mimetype: str) -> None:
+        if len(body) > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = (body, mimetype, hashlib.sha1(body).hexdigest())
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, (old, _, _) = self._items.popitem(last=False)
+                self.size -= len(old)
+
+
+def store() -> Store:
+    return current_app.extensions["flats.pages"]
 
 
 def cached_page(view):
-    """Mark a GET view's page as the same for everyone on a given day."""
+    """Mark a GET view whose page is the same for everyone on the same address and day."""
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        request.environ[FLAG] = True
-        return view(*args, **kwargs)
+        if request.method not in ("GET", "HEAD") or not current_app.config["PAGE_CACHE"]:
+            return view(*args, **kwargs)
+        key = (request.script_root, request.path, today())
+        hit = store().get(key)
+        if hit is None:
+            response = make_response(view(*args, **kwargs))
+            if response.status_code != 200 or response.is_streamed or response.headers.get("Cache-Control"):
+                return response
+            body = response.get_data()
+            if response.mimetype == "text/html":
+                body = compact(body.decode()).encode()
+            store().put(key, body, response.mimetype)
+            hit = (body, response.mimetype, hashlib.sha1(body).hexdigest())
+        body, mimetype, etag = hit
+        response = Response(body, mimetype=mimetype)
+        response.set_etag(etag)
+        response.compacted = True  # whitespace.py: folded once, when it was kept
+        return response
     return wrapper
 
 
-class PageCache:
-    """WSGI middleware in front of the Flask app."""
-
-    def __init__(self, app: Flask):
-        self.app, self.wsgi = app, app.wsgi_app
-        self.store: dict = app.extensions.setdefault("page_cache", {})
-
-    def __call__(self, environ, start_response):
-        method = environ.get("REQUEST_METHOD")
-        if method not in ("GET", "HEAD") or not self.app.config.get("PAGE_CACHE", True):
-            return self.wsgi(environ, start_response)
-        # What a page depends on: its path (under the mount point the server sets) and the day.
-        # Not the Host header or the scheme: pages hold no absolute address from the request.
-        key = (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""),
-               today_for(self.app.config))
-        hit = self.store.get(key)
-        if hit is not None:
-            start_response("200 OK", list(hit[0]))
-            return [b""] if method == "HEAD" else [hit[1]]
-        seen = {}
-
-        def capture(status, headers, exc_info=None):
-            seen.update(status=status, headers=list(headers))
-            return start_response(status, headers) if exc_info is None else start_response(status, headers, exc_info)
-
-        result = self.wsgi(environ, capture)
-        if not (environ.get(FLAG) and method == "GET" and seen.get("status", "").startswith("200 ")):
-            return result
-        try:
-            body = b"".join(result)
-        finally:
-            getattr(result, "close", lambda: None)()
-        if len(self.store) >= MAX_PAGES:
-            self.store.clear()
-        self.store[key] = (tuple(seen["headers"]), body)
-        return [body]
-
-
 def init_app(app: Flask) -> None:
-    app.wsgi_app = PageCache(app)
+    app.extensions["flats.pages"] = Store()

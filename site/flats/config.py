@@ -22,10 +22,6 @@ class Config:
     SESSION_COOKIE_NAME = "none"
     HSTS = False  # set FLATS_HSTS=true once the site is served over HTTPS only
     PAGE_CACHE = True  # rendered GET pages kept in memory for the day (cache.py)
-    # The answer paths before Flask's request machinery (api/__init__.py, checker/kept.py); off, Flask
-    # answers the same requests with the same code (tests compare the two).
-    API_ANSWER_PATH = True
-    KEPT_RESULTS = True
     LOAD_CONTENT = True
     FROZEN_BUILD = False
     FIXED_DATE = None  # "YYYY-MM-DD": the day the site treats as today (tests, reproducible builds)

@@ -44,12 +44,12 @@ def relative_location(location: str, environ) -> str:
 class SecurityHeaders:
     """WSGI middleware: the same headers on every response, whichever layer answers it.
 
-    Flask's views, its error pages, the page cache, the 304s and the 413s all
-    pass through here. No response sets a cookie: a Set-Cookie is dropped.
+    Flask's views, its error pages, the 304s and the 413s all pass through
+    here, and so does anything Flask's own last-resort handler writes. No response sets a cookie: a Set-Cookie is dropped.
     """
 
-    def __init__(self, app: Flask):
-        self.app, self.wsgi = app, app.wsgi_app
+    def __init__(self, app: Flask, wsgi):
+        self.app, self.wsgi = app, wsgi
 
     def __call__(self, environ, start_response):
         def start(status, headers, exc_info=None):
@@ -61,7 +61,3 @@ class SecurityHeaders:
             return start_response(status, kept, exc_info) if exc_info else start_response(status, kept)
 
         return self.wsgi(environ, start)
-
-
-def init_app(app: Flask) -> None:
-    app.wsgi_app = SecurityHeaders(app)

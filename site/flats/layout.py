@@ -7,7 +7,6 @@ from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
-from .cache import remember
 from .i18n import current_language, relative, url
 from .vocabulary import LANGUAGES
 
@@ -71,24 +70,11 @@ def hreflang_links() -> list[tuple[str, str]]:
     return links
 
 
-def per_address(build):
-    """Remember what `build` gives for each address and language: menus and links are the same for everyone
-    on the same page (of a successful request; error pages are built afresh)."""
-    def remembered():
-        if g.get("error_page") or request.url_rule is None:
-            return build()
-        return remember("flats.per_address", (build.__name__, request.path, current_language()), build, 4096)
-    remembered.__name__ = build.__name__
-    return remembered
-
-
-@per_address
 def language_links() -> dict[str, str]:
     """{language: the same page in that language}, relative."""
     return {lang: alternate_url(lang) for lang in LANGUAGES}
 
 
-@per_address
 def nav_items() -> list[dict]:
     lang = current_language()
     content = current_app.extensions.get("content")
@@ -102,7 +88,6 @@ def nav_items() -> list[dict]:
     return items
 
 
-@per_address
 def footer_links() -> list[tuple[str, str]]:
     """(relative href, label) for each footer link."""
     content = current_app.extensions.get("content")

@@ -9,7 +9,6 @@ gets Flask's 413 (an HTML page in the visitor's language, JSON for the API).
 """
 from __future__ import annotations
 
-import functools
 import io
 
 from flask import Flask, abort, request
@@ -30,33 +29,11 @@ def read_at_most(stream, size: int) -> bytes:
     return b"".join(parts)
 
 
-def small_body(environ, limit: int) -> bytes | None:
-    """The whole body of a request that gives its length, when that is within `limit`; else None.
-
-    For the WSGI layers in front of Flask (api AnswerPath, checker/kept.py). BodyLimit, outside them,
-    has given a chunked body its length. The environ then holds an unread copy for Flask, should it answer.
-    """
-    length = get_content_length(environ)
-    if length is None or length > limit:
-        return None
-    body = read_at_most(environ["wsgi.input"], length)
-    environ.update({"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))})
-    return body
-
-
-def mimetype(environ) -> str:
-    """The request's Content-Type without parameters, lower-case (as werkzeug's request.mimetype reads it)."""
-    return environ.get("CONTENT_TYPE", "").partition(";")[0].strip().lower()
-
-
 class BodyLimit:
     """WSGI middleware: the first layer to see a request's body."""
 
-    def __init__(self, app: Flask):
-        self.app, self.wsgi = app, app.wsgi_app
-        # Flask itself, under every middleware: the 413 is rendered by its error
-        # handlers and never answered by the page cache, which looks at no body.
-        self.flask = functools.partial(type(app).wsgi_app, app)
+    def __init__(self, app: Flask, wsgi):
+        self.app, self.wsgi = app, wsgi
 
     def __call__(self, environ, start_response):
         limit = self.app.config["MAX_CONTENT_LENGTH"]
@@ -74,14 +51,13 @@ class BodyLimit:
             environ.pop("HTTP_TRANSFER_ENCODING", None)
             environ.pop("wsgi.input_terminated", None)
             environ.update({TOO_LARGE: True, "wsgi.input": io.BytesIO(), "CONTENT_LENGTH": "0"})
-            return self.flask(environ, start_response)
+            return self.wsgi(environ, start_response)
         return self.wsgi(environ, start_response)
 
 
 def init_app(app: Flask) -> None:
+    """Flask's 413 for a body BodyLimit found too large (create_app puts BodyLimit in front)."""
     @app.before_request
     def refuse_too_large():
         if request.environ.get(TOO_LARGE):
             abort(413)
-
-    app.wsgi_app = BodyLimit(app)

@@ -25,9 +25,11 @@ def trusted_proxies(app: Flask) -> int:
     return hops
 
 
-def init_app(app: Flask) -> None:
+def wrap(app: Flask, wsgi):
+    """`wsgi` behind werkzeug's ProxyFix when proxies are trusted; `wsgi` itself when none is."""
     hops = trusted_proxies(app)
-    if hops:
-        # No x_prefix: the live nginx site serves the app at the host's root and
-        # clears X-Forwarded-Prefix, so a prefix could only come from a client.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)
+    if not hops:
+        return wsgi
+    # No x_prefix: the live nginx site serves the app at the host's root and
+    # clears X-Forwarded-Prefix, so a prefix could only come from a client.
+    return ProxyFix(wsgi, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)

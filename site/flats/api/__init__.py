@@ -1,19 +1,14 @@
 """JSON API: POST /api/v1/assessment and its OpenAPI document. Writes nothing down."""
 from __future__ import annotations
 
-import functools
 import json
 from decimal import Decimal
 
 from flask import Blueprint, current_app, g, jsonify, request
-from werkzeug.datastructures import LanguageAccept
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
-from werkzeug.http import HTTP_STATUS_CODES, parse_accept_header
 
 from .. import vocabulary as vocab
-from ..cache import remember
 from ..checker import explain
-from ..limits import mimetype, small_body
 from ..rules import NoRulesForDate, assess
 from ..today import today
 from .answers import AnswerErrors, first_day, read
@@ -40,26 +35,16 @@ def openapi():
     return jsonify(document(rules, current_app.extensions["site"]["site"]["name"]["en"]))
 
 
-@functools.lru_cache(maxsize=256)
-def language(accept: str) -> str:
-    """The site language an Accept-Language header asks for first (a header, never an answer, is kept)."""
-    wanted = parse_accept_header(accept, LanguageAccept).best_match(list(vocab.LANGUAGES))
-    return wanted or vocab.DEFAULT_LANGUAGE
+def language(accept) -> str:
+    """The site language an Accept-Language header asks for first."""
+    return accept.best_match(list(vocab.LANGUAGES)) or vocab.DEFAULT_LANGUAGE
 
 
-PATH = "/api/v1/assessment"
-# Every answer is JSON and no-store: it is never kept by a browser or a proxy.
-HEADERS = [("Content-Type", "application/json"), ("Cache-Control", "no-store")]
-STATUS = {code: f"{code} {HTTP_STATUS_CODES[code].upper()}" for code in (200, 400)}  # as werkzeug writes them
-
-
-def answer(app, body: bytes, content_type: str, accept_language: str) -> tuple[int, dict]:
+def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, dict]:
     """(status, JSON object) for one POST to /assessment; run in the app's context.
 
-    `content_type` is without parameters, lower-case (limits.mimetype).
+    `content_type` is without parameters, lower-case; `accept_language` werkzeug's LanguageAccept.
 
-    The one place the API answers: the Flask view below and the WSGI layer
-    (AnswerPath) both call it, so the two cannot differ.
     """
     if content_type != "application/json":
         return 400, {"errors": {"body": "send JSON with Content-Type: application/json"}}
@@ -81,58 +66,19 @@ def answer(app, body: bytes, content_type: str, accept_language: str) -> tuple[i
         return 400, {"errors": {"on": f"no rules for that date; the first rules apply from {first}"}}
     # The language of every text in the answer (the URL names none); the texts
     # translate through flats.translate, which reads g.lang.
-    g.lang = lang = language(accept_language[:1024])
+    g.lang = lang = language(accept_language)
     return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
 
 
 def encode(payload: dict) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    # A name the client sent may hold a lone surrogate ("\ud800" in its JSON); it goes back escaped as it came.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
 
 
 @bp.post("/assessment")
 def assessment():
-    environ = request.environ
-    status, payload = answer(current_app, request.get_data(cache=False), mimetype(environ),
-                             environ.get("HTTP_ACCEPT_LANGUAGE", ""))
-    return current_app.response_class(encode(payload), status, HEADERS)
-
-
-class AnswerPath:
-    """WSGI layer: a POST to /api/v1/assessment answered without Flask's request machinery.
-
-    Profiled under load, an API answer spent more time in Flask's work for
-    every request — request and response objects, URL matching, hooks — than in
-    reading the answers and applying the rules (docs/BENCHMARKS.md). This layer
-    calls the same answer() as the view, in the app's context, with the same
-    headers; the security headers are added outside it (headers.py). Anything
-    else goes on to Flask: other paths and methods, a body over the limit
-    (limits.py sends those straight to Flask's 413), and any unexpected error,
-    which Flask then answers and logs as it does for every view.
-    """
-
-    def __init__(self, app):
-        self.app, self.wsgi = app, app.wsgi_app
-
-    def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO") != PATH or environ.get("REQUEST_METHOD") != "POST" \
-                or not self.app.config["API_ANSWER_PATH"]:
-            return self.wsgi(environ, start_response)
-        body = small_body(environ, self.app.config["MAX_CONTENT_LENGTH"])
-        if body is None:
-            return self.wsgi(environ, start_response)
-        try:
-            with self.app.app_context():
-                status, payload = answer(self.app, body, mimetype(environ), environ.get("HTTP_ACCEPT_LANGUAGE", ""))
-                data = encode(payload)
-        except Exception:  # noqa: BLE001 - Flask answers it again (the body is still unread for it)
-            return self.wsgi(environ, start_response)
-        start_response(STATUS[status], [*HEADERS, ("Content-Length", str(len(data)))])
-        return [data]
-
-
-def init_app(app) -> None:
-    """Put the answer path in front of Flask (inside the body limit and the security headers)."""
-    app.wsgi_app = AnswerPath(app)
+    status, payload = answer(current_app, request.get_data(cache=False), request.mimetype, request.accept_languages)
+    return current_app.response_class(encode(payload), status, mimetype="application/json")
 
 
 def _reject(name):
@@ -158,8 +104,7 @@ def _money(value) -> str | None:
 
 def _outcome(outcome, answers, rules, centre, lang) -> dict:
     fee = outcome.fee
-    texts = remember("flats.api_texts", (outcome.facility, outcome.reasons, outcome.documents, outcome.stay, lang),
-                     lambda: _texts(outcome, rules, centre, lang), 1024)
+    texts = _texts(outcome, rules, centre, lang)
     return {
         "facility": outcome.facility,
         "status": outcome.status,

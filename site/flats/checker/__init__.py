@@ -13,13 +13,12 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from .. import layout, urls
-from ..cache import cached_page, remember
+from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import assess, fee_table
 from ..today import today
-from ..whitespace import compact
-from . import explain, frozen, results, steps, summary
-from .forms import CheckForm, Posted
+from . import explain, frozen, steps, summary
+from .forms import CheckForm
 
 bp = Blueprint("checker", __name__)
 
@@ -40,88 +39,61 @@ def start():
 @bp.route(f"/{LANG}/sprawdz/{FACILITY}/", methods=["GET", "POST"])
 @cached_page
 def check(facility: str):
-    formdata = request.form if request.method == "POST" else None
-    page = _page(facility, current_language(), formdata)
-    if formdata is None:
-        return _step(page, steps.STEPS[0])
-    shown, outcome = plan(page)
-    return _result(page, outcome) if shown == steps.RESULT else _step(page, shown)
+    """The first question (GET), or what a posted step shows: a question or the result."""
+    lang, on = current_language(), today()
+    centre, rules = current_app.extensions["centres"][facility], current_app.extensions["rules"]
+    form = CheckForm(centre, lang)
+    if request.method != "POST":
+        return _render(form, facility, centre, rules, on, steps.STEPS[0])
+    shown, detail = plan(rules.facility(facility), form, request.form.get("step", ""),
+                        request.form.get("action", "continue"), on)
+    if shown != steps.RESULT:
+        if detail:
+            form.check(shown)  # the question's message, on its field
+        return _render(form, facility, centre, rules, on, shown)
+    answers = form.answers()
+    if detail is not None:  # decided early, without the money questions
+        return _render(form, facility, centre, rules, on, steps.RESULT, outcome=detail,
+                       rows=summary.rows(form, answers))
+    engine_answers = steps.answers(facility, answers)
+    outcome = assess(engine_answers, rules, on)
+    return _render(form, facility, centre, rules, on, steps.RESULT, outcome=outcome,
+                   fee_text=explain.fee(outcome, engine_answers, rules), rows=summary.rows(form, answers))
 
 
-def plan(page: dict) -> tuple[str, object]:
-    """What a posted step shows: ("result", the outcome) or (the question, None).
+def plan(place, form: CheckForm, current: str, action: str, on) -> tuple[str, object]:
+    """What a posted step shows, from the valid answers, the step posted and the button pressed.
 
-    For a result, page["fee_text"] holds the fee in words. Called by the view
-    and by kept.py, which answers a kept result page before Flask.
+    (a question, whether to show its message) or (RESULT, the early outcome, or None once every answer
+    is in and the engine decides). A query: it changes nothing.
     """
-    posted, given, formdata = page["posted"], page["given"], page["formdata"]
-    current = formdata.get("step", "")
-    action = formdata.get("action", "continue")
+    answers = form.answers()
     if action.startswith("change-") and action[7:] in steps.STEPS:
-        return action[7:], None
+        return action[7:], False
     if action == "back":
-        return steps.previous(current, given), None
+        return steps.previous(current, answers), False
     if action == "lang" and current in steps.STEPS:  # the same question, in another language
-        return current, None
-    if action == "continue" and current in steps.STEPS and not posted.check(current):
-        return current, None
-    return _next(page)
+        return current, False
+    if action == "continue" and current in steps.STEPS and current not in answers \
+            and steps.relevant(current, answers):
+        return current, True
+    early = steps.early_outcome(place, answers, on)
+    if early is not None:
+        return steps.RESULT, early
+    open_step = steps.next_open(answers)
+    if open_step is not None:
+        return open_step, form[open_step].is_given()  # given but not valid: say why
+    return steps.RESULT, None
 
 
-def _next(page: dict) -> tuple[str, object]:
-    """The next question, or the result once the answers decide it."""
-    given, rules = page["given"], page["rules"]
-    outcome = steps.early_outcome(rules.facility(page["facility"]), given, page["today"])
-    if outcome is None:
-        open_step = steps.next_open(given)
-        if open_step is not None:
-            if page["posted"].is_given(open_step):  # given but not valid: say why
-                page["posted"].check(open_step)
-            return open_step, None
-        answers = steps.answers(page["facility"], given)
-        outcome = assess(answers, rules, page["today"])
-        page["fee_text"] = explain.fee(outcome, answers, rules)
-    return steps.RESULT, outcome
-
-
-def _result(page: dict, outcome) -> Response:
-    """The result page: rendered once per state, then filled with this person's own strings (results.py)."""
-    def build() -> tuple:
-        form = _form(page)
-        results.put_markers(form)
-        rows = [summary.Row(r.name, r.question, results.MARKERS["income_answer"] if r.name == "income" else r.answer)
-                for r in summary.rows(form, page["given"])]
-        html = _render({**page, "fee_text": results.MARKERS["fee_text"]}, steps.RESULT, outcome=outcome, rows=rows)
-        return results.keep(compact(html))
-
-    kept = remember(results.STORE, results.key(page, outcome), build, results.LIMIT)
-    response = Response(results.fill(kept, results.values(page)), mimetype="text/html")
-    response.compacted = True  # whitespace.py: folded once, when it was kept
-    return response
-
-
-def _step(page: dict, step: str):
-    return _render(page, step)
-
-
-def _render(page: dict, current: str, outcome=None, rows=None):
-    _form(page)
-    context = {**page, **_frozen_page(page), "rules_date": page["today"]}
+def _render(form, facility, centre, rules, on, current: str, outcome=None, fee_text="", rows=None):
+    frozen = current_app.config["FROZEN_BUILD"]
+    context = {"form": form, "facility": facility, "centre": centre, "lang": current_language(),
+               "rules": rules, "explain": explain, "steps": steps, "frozen": frozen, "rules_date": on,
+               "fee_text": fee_text, **(_frozen_page(rules, facility, on) if frozen else {})}
+    skeleton = Markup(render_template("checker/_result.html", outcome=None, rows=None, **context))
     return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
-                           result_skeleton=_skeleton(context), question_html=lambda name: _question(page, name),
-                           **context)
-
-
-def _question(page: dict, name: str) -> Markup:
-    """One question's markup. Its state is a choice of fixed values and a fixed message, so each state is
-    rendered once; a text box that holds what someone typed is rendered afresh and never kept."""
-    field = page["form"][name]
-    typed = field.type == "StringField" and any(str(v).strip() for v in (field.raw_data or ()))
-    if typed:
-        return Markup(render_template("checker/_question.html", form=page["form"], name=name))
-    key = (page["facility"], page["lang"], name, tuple(field.raw_data or ()), tuple(map(str, field.errors)))
-    return remember("flats.questions", key, lambda: Markup(
-        render_template("checker/_question.html", form=page["form"], name=name)), 4096)
+                           result_skeleton=skeleton, carried=form.carried(), **context)
 
 
 def mark(skeleton: bool, name: str, value: str) -> Markup:
@@ -132,38 +104,12 @@ def mark(skeleton: bool, name: str, value: str) -> Markup:
     return Markup(' id="{}"').format(value) if name == "id" else Markup("")
 
 
-def _skeleton(context: dict) -> Markup:
-    """The result's skeleton for check.js: the same for every visitor on a day, so rendered once."""
-    key = (context["facility"], context["lang"], context["rules_date"])
-    return remember("flats.result_skeletons", key, lambda: Markup(
-        render_template("checker/_result.html", outcome=None, rows=None, **context)), 64)
-
-
-def _page(facility: str, lang: str, formdata) -> dict:
-    """What every step of this request works from; `formdata` is None for a GET (in the app's context)."""
-    centre = current_app.extensions["centres"][facility]
-    posted = Posted(centre, lang, formdata)
-    return {"posted": posted, "formdata": formdata, "form": None, "given": posted.given(), "facility": facility,
-            "centre": centre, "lang": lang, "rules": current_app.extensions["rules"], "explain": explain,
-            "steps": steps, "frozen": current_app.config["FROZEN_BUILD"], "fee_text": "", "today": today()}
-
-
-def _form(page: dict) -> CheckForm:
-    """The questions' fields, built only when a page shows them (a kept result page needs none)."""
-    if page["form"] is None:
-        page["form"] = CheckForm(page["centre"], page["lang"], page["posted"], formdata=page["formdata"])
-    return page["form"]
-
-
-def _frozen_page(page: dict) -> dict:
+def _frozen_page(rules, facility: str, on) -> dict:
     """What the frozen page shows without JavaScript: the numbers and whom to call."""
-    if not page["frozen"]:
-        return {}
-    rules, on = page["rules"], page["today"]
-    place = rules.facility(page["facility"])
+    place = rules.facility(facility)
     table = place.fee_table_on(on)
     return {"criterion": rules.criterion_on(on), "on": on, "fee_table": table,
-            "fee_rows": fee_table(rules, on, page["facility"]) if table else [],
+            "fee_rows": fee_table(rules, on, facility) if table else [],
             "cost": place.monthly_cost_on(on) if table else None}
 
 

@@ -1,10 +1,18 @@
-"""The self-check's questions (shape of answers only; the engine judges).
+"""The self-check's questions: one WTForms form, the only model of a posted answer.
 
-One field per question, in flats.vocabulary's order. Each step checks only its
-own question; `given()` reads every answer given so far that is valid, as
-engine values. What names a facility (its town) comes from its data.
+One field per question, in flats.vocabulary's order. Each field reads its own
+answer into an engine value (`parse`), or says why it cannot; a step checks
+only its own question (`field.validate`), and `answers()` gives every answer
+so far that is valid. What a visitor posts is taken only as the vocabulary
+allows: a single choice posted twice or outside the vocabulary, a text box
+posted twice, counts as not answered, and control characters are stripped
+from every text. Pages show answers from these fields, never the raw post.
+What names a facility (its town) comes from its data.
 """
 from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
 
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField
@@ -61,93 +69,122 @@ def required_messages(centre, lang: str) -> dict:
     return {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=centre.in_town[lang])}
 
 
-class Posted:
-    """The answers as posted, read and checked without building the form's fields.
+def clean(text: str) -> str:
+    """`text` without control, format or surrogate characters (NUL, bidi marks …), at most LONGEST + 1 long."""
+    return "".join(ch for ch in text[:4 * LONGEST] if unicodedata.category(ch)[0] != "C")[:LONGEST + 1]
 
-    A step that ends in a result needs only the answers; CheckForm's fields
-    are built when a question is shown (or a result page first rendered).
-    Each question checks only its own answer; `given()` reads every answer
-    given so far that is valid, as engine values.
-    """
 
-    def __init__(self, centre, lang: str, formdata=None):
-        self.centre, self.lang = centre, lang
-        self.raw = {name: formdata.getlist(name) for name in vocab.QUESTIONS} if formdata is not None else {}
-        self.errors: dict[str, list[str]] = {}
+class _Answer:
+    """What every question field shares: the facility's messages, and the engine value of its answer."""
 
-    def is_given(self, name: str) -> bool:
-        """Did the person answer this question at all (a blank text box is no answer)?"""
-        return any(str(value).strip() for value in self.raw.get(name, ()))
+    def required(self, form) -> str:
+        return form.required[self.name]
 
-    def required(self, name: str) -> str:
-        if name == "household_size":
-            return size_message()
-        return str(required_messages(self.centre, self.lang)[name])
-
-    def value(self, name: str):
+    def parse(self, form):
         """The answer as the engine takes it; ValidationError with the message to show."""
-        if not self.is_given(name):
-            raise ValidationError(self.required(name))
-        raw = self.raw[name]
-        if name in vocab.YES_NO_QUESTIONS or name == "household":
-            if raw[0] not in (vocab.YES_NO if name != "household" else vocab.HOUSEHOLDS):
-                raise ValidationError(self.required(name))
-            return raw[0] == "yes" if name != "household" else raw[0]
-        if name == "situations":
-            return self._situations(raw)
-        if name == "household_size":
-            return self._household_size(raw[0])
-        return self._income(raw[0])
+        raise NotImplementedError
 
-    def _situations(self, chosen: list):
-        if any(v not in vocab.SITUATIONS and v != NONE for v in chosen) or len(set(chosen)) != len(chosen):
-            raise ValidationError(self.required("situations"))
-        if NONE in chosen and len(chosen) > 1:
-            raise ValidationError(str(NONE_ALONE))
-        return frozenset(v for v in chosen if v != NONE)
+    def is_given(self) -> bool:
+        """Did the person answer at all (a blank text box is no answer)?"""
+        return bool(self.raw_data) and any(str(v).strip() for v in self.raw_data)
 
-    @staticmethod
-    def _household_size(text: str):
-        text = text.strip()
-        if not (text.isascii() and text.isdigit() and len(text) <= 3
-                and vocab.HOUSEHOLD_SIZE_MIN <= int(text) <= vocab.HOUSEHOLD_SIZE_MAX):
-            raise ValidationError(size_message())
-        return int(text)
-
-    @staticmethod
-    def _income(text: str):
+    def pre_validate(self, form) -> None:
         try:
-            return parse_income(text)
-        except IncomeError as error:
-            raise ValidationError(income_message(error.kind, text)) from None
-
-    def given(self) -> dict:
-        """Every answer given so far that is valid, as engine values (invalid ones count as not given)."""
-        found = {}
-        for name in vocab.QUESTIONS:
-            if self.is_given(name):
-                try:
-                    found[name] = self.value(name)
-                except (ValidationError, StopValidation):
-                    pass
-        return found
-
-    def check(self, name: str) -> bool:
-        """Check one question, recording its message for the page."""
-        try:
-            self.value(name)
+            self.parse(form)
         except ValidationError as error:
-            self.errors[name] = [str(error)]
-            return False
-        return True
+            raise StopValidation(str(error)) from None
+
+
+class OneChoiceField(_Answer, RadioField):
+    """One answer from a fixed list: posted once, and one of the list, or no answer."""
+
+    def process_formdata(self, valuelist) -> None:
+        values = [c.value for c in self.choices]
+        self.data = valuelist[0] if len(valuelist) == 1 and valuelist[0] in values else None
+
+    def parse(self, form):
+        if self.data is None:
+            raise ValidationError(self.required(form))
+        return self.data == "yes" if self.name in vocab.YES_NO_QUESTIONS else self.data
+
+    def carried(self) -> list[str]:
+        return [] if self.data is None else [self.data]
+
+
+class SituationsField(_Answer, SelectMultipleField):
+    """Any of the situations, or "None of these" alone; anything outside the list makes it no answer."""
+
+    def process_formdata(self, valuelist) -> None:
+        values = {c.value for c in self.choices}
+        ok = valuelist and len(set(valuelist)) == len(valuelist) and all(v in values for v in valuelist)
+        self.data = list(valuelist) if ok else None
+
+    def parse(self, form):
+        if self.data is None:
+            raise ValidationError(self.required(form))
+        if NONE in self.data and len(self.data) > 1:
+            raise ValidationError(str(NONE_ALONE))
+        return frozenset(v for v in self.data if v != NONE)
+
+    def carried(self) -> list[str]:
+        return list(self.data or ())
+
+
+class TextAnswerField(_Answer, StringField):
+    """A text box: posted once, control characters stripped."""
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reader = reader
+
+    def process_formdata(self, valuelist) -> None:
+        self.data = clean(valuelist[0]) if len(valuelist) == 1 else ""
+
+    def is_given(self) -> bool:
+        return bool((self.data or "").strip())
+
+    def required(self, form) -> str:
+        return size_message() if self.name == "household_size" else form.required[self.name]
+
+    def parse(self, form):
+        if not self.is_given():
+            raise ValidationError(self.required(form))
+        return self.reader(self.data)
+
+    def carried(self) -> list[str]:
+        """The answer as the site reads it, never the text as posted ("1 650,50 zł" is carried as 1650,50)."""
+        try:
+            value = self.reader(self.data) if self.is_given() else None
+        except ValidationError:
+            return []
+        if value is None:
+            return []
+        if isinstance(value, Decimal):  # 1650 for 1650,00; 1650,50 with grosze (read alike in every language)
+            return [str(int(value)) if value == value.to_integral_value() else format(value, "f").replace(".", ",")]
+        return [str(value)]
+
+
+def read_household_size(text: str) -> int:
+    text = text.strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 3
+            and vocab.HOUSEHOLD_SIZE_MIN <= int(text) <= vocab.HOUSEHOLD_SIZE_MAX):
+        raise ValidationError(size_message())
+    return int(text)
+
+
+def read_income(text: str) -> Decimal:
+    try:
+        return parse_income(text)
+    except IncomeError as error:
+        raise ValidationError(income_message(error.kind, text)) from None
 
 
 def _radio(label, values, labels, description=""):
-    return RadioField(label, choices=_choices(values, labels), description=description, validate_choice=False)
+    return OneChoiceField(label, choices=_choices(values, labels), description=description, validate_choice=False)
 
 
 class CheckForm(FlaskForm):
-    """The questions as fields, for showing them: labels, hints, the answers to show again, the messages."""
+    """The questions as fields: labels, hints, the answers to show again, their messages."""
 
     class Meta:
         csrf = False  # changes nothing on the server; see README
@@ -156,7 +193,7 @@ class CheckForm(FlaskForm):
     round_the_clock_care = _radio(
         _l("Do you need care around the clock, 24 hours a day?"), vocab.YES_NO, YES_NO_LABELS,
         _l("For example, someone must be with you at night as well as during the day."))
-    situations = SelectMultipleField(
+    situations = SituationsField(
         _l("Why do you need support in everyday life?"), validate_choice=False,
         choices=_choices(vocab.SITUATIONS, SITUATION_LABELS) + [SelectChoice(NONE, _l("None of these"))],
         description=_l("Select all that apply."))
@@ -166,17 +203,38 @@ class CheckForm(FlaskForm):
         _l("Your household is the people you live with and share the costs of a home with, related or not. "
            "If you are leaving a foster family or a care home and will not live and keep house with them, "
            "choose “I live alone”: then only your own income counts."))
-    household_size = StringField(_l("How many people live in your household, including you?"),
-                                 description=_l("Write a whole number, for example 3."))
-    income = StringField(
+    household_size = TextAnswerField(_l("How many people live in your household, including you?"),
+                                     description=_l("Write a whole number, for example 3."),
+                                     reader=read_household_size)
+    income = TextAnswerField(
         _l("What is your household's net income in a month?"),
         description=_l("Count the month before you apply: wages, pension, benefits. Take off income tax, health "
                        "and social insurance, and maintenance you pay to others. If you live alone, count only "
-                       "your own income."))
+                       "your own income."),
+        reader=read_income)
 
-    def __init__(self, centre, lang: str, posted: Posted | None = None, **kwargs):
+    def __init__(self, centre, lang: str, **kwargs):
         super().__init__(**kwargs)
         self.resident.label.text = _("Do you live %(in_town)s?", in_town=centre.in_town[lang])
         self.required = required_messages(centre, lang)
-        for name, errors in (posted.errors if posted is not None else {}).items():
-            self[name].errors = list(errors)
+
+    def questions(self):
+        return [self[name] for name in vocab.QUESTIONS]
+
+    def answers(self) -> dict:
+        """Every answer given so far that is valid, as engine values (invalid ones count as not given)."""
+        found = {}
+        for field in self.questions():
+            try:
+                found[field.name] = field.parse(self)
+            except ValidationError:
+                pass
+        return found
+
+    def check(self, name: str) -> bool:
+        """Check one question, keeping its message on the field for the page (WTForms' field.validate)."""
+        return self[name].validate(self)
+
+    def carried(self) -> list[tuple[str, str]]:
+        """(name, value) of every valid answer, as hidden fields that carry the answers to another page."""
+        return [(field.name, value) for field in self.questions() for value in field.carried()]
