@@ -1,7 +1,8 @@
 """Error pages in the visitor's language (Polish when the URL has none)."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g, jsonify, render_template, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask_babel import refresh
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -11,6 +12,8 @@ from .i18n import language_from_path
 def _render(error: HTTPException):
     # Keep the error's own headers (e.g. Allow on a 405), not its body.
     headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    if request_ctx.url_adapter is None:  # a Host that cannot be a host name (BadHost): no page can be linked
+        return Response("Bad request\n", 400, mimetype="text/plain")
     if request.path.startswith("/api/"):
         return jsonify({"errors": {"request": error.description or error.name}}), error.code, headers
     g.lang = language_from_path(request.path)

@@ -83,7 +83,7 @@ def _date(data, today: dt.date, rules: Rules, facility: str | None, errors) -> d
     if "on" not in data:
         return today
     first, value = first_day(rules, facility), data["on"]
-    if isinstance(value, str) and re.match(date_pattern(first), value):
+    if isinstance(value, str) and re.fullmatch(date_pattern(first), value):
         return dt.date.fromisoformat(value)
     errors["on"] = (f"a date from {first.isoformat()} (the first day with rules for this answer) "
                     f"to {LAST_YEAR}-12-31, written YYYY-MM-DD")
