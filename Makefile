@@ -12,14 +12,19 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run serve test freeze load bench wrk check-content extract update-catalogs compile chromium java nginx lock clean
+.PHONY: run serve test check freeze load bench wrk check-content extract update-catalogs compile chromium java nginx lock clean
 
 # The development server, logging paths without query strings (site/flats/devserver.py).
 run: $(VENV)/.installed compile
 	$(PY) -m flats.devserver --host 127.0.0.1 --port $(PORT)
 
 test: $(VENV)/.installed-test compile chromium java nginx
-	$(PY) -m pytest
+	FLATS_THOROUGH=1 $(PY) -m pytest
+
+# The fast tier, for editors and developers: every test that needs no root, apt,
+# browser, nginx or Java (tests/conftest.py marks the others "system").
+check: $(VENV)/.installed-test compile
+	$(PY) -m pytest -q -m "not system"
 
 # Production serving: gunicorn with deploy/gunicorn.conf.py (PORT=8000 by default).
 serve: $(VENV)/.installed compile

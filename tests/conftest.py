@@ -17,6 +17,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import freeze  # noqa: E402
 
 
+# `make check` runs what needs no browser, nginx or Java (`-m "not system"`); `make test` runs everything.
+SYSTEM_MODULES = {"test_browser", "test_budgets", "test_checker_browser", "test_freeze_browser", "test_staff_browser",
+                  "test_nginx", "test_nginx_live", "test_nginx_live_stress", "test_html_validity"}
+SYSTEM_FIXTURES = {"browser", "page"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "system: needs Chromium, nginx or Java (make test; not make check)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in SYSTEM_MODULES or SYSTEM_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.system)
+
+
 @pytest.fixture(scope="session")
 def app():
     # The page cache is tested on its own (test_cache.py): here tests change data and dates.

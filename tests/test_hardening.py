@@ -1,6 +1,7 @@
 """Hostile input never gets a 500; every response carries the security headers and no cookie."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -160,3 +161,17 @@ def test_a_broken_content_or_rules_file_stops_start_up_naming_it(tmp_path, file,
 def test_the_health_endpoint_reports_what_is_loaded(client):
     body = client.get("/health").get_json()
     assert body["status"] == "ok" and body["pages"] == 30 and body["criterion_since"]
+
+
+def test_odd_input_found_by_the_review_gets_400_not_500():
+    client = create_app({"FIXED_DATE": "2026-12-02"}).test_client()
+    dated = client.post("/api/v1/assessment", data='{"facility": "chelm", "on": "2026-01-01\\n"}',
+                        content_type="application/json")
+    assert dated.status_code == 400 and "on" in dated.get_json()["errors"]
+    surrogate = client.post("/api/v1/assessment", data='{"\\ud800": 1}', content_type="application/json")
+    assert surrogate.status_code == 400 and b'"\\ud800":"unknown field"' in surrogate.data
+    json.loads(surrogate.data)  # still valid JSON
+    for host in ("a" * 64, "a" * 300 + ".pl", "x" * 63 + "." + "y" * 64):
+        for path in ("/pl/", "/uk/sprawdz/chelm/", "/no-such/"):
+            response = client.get(path, headers={"Host": host})
+            assert response.status_code == 400 and response.data == b"Bad request\n"
