@@ -23,6 +23,7 @@
       return {error: kind};
     }
     var g = m.groups;
+    if (g.foreign) { return {error: "other_currency"}; }  /* hryvnias: the message asks for złoty */
     var whole = g.whole || g.dotted || g.commaed || g.top;
     var fraction = g.fraction || g.dfraction || g.cfraction || "0";
     return {grosze: BigInt(whole.replace(/[^0-9]/g, "")) * 100n + BigInt(fraction.padEnd(2, "0"))};
