@@ -15,6 +15,7 @@
   /* --- Money, read with the server's grammar, shown as the server shows it --- */
 
   function parseIncome(text) {
+    if (text.length > 64) { return {error: "not_money"}; }  /* as money.parse_income: too long to be an amount */
     var m = new RegExp(V.income_grammar).exec(text);
     if (!m) {
       var kind = new RegExp(V.income_ambiguous).test(text) ? "ambiguous"
