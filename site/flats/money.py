@@ -54,21 +54,14 @@ def _letters(word: str) -> str:
     return "".join(one(c) for c in word)
 
 
-def _words(*words: str) -> str:
-    return "|".join(_letters(w) for w in sorted(words, key=len, reverse=True))
-
-
-_CURRENCY = "(?:" + "|".join((
-    _letters("zł") + "(?:" + _letters("ot") + "(?:" + _words("ych", "e", "y", "ys") + ")|\\.)?",
-    _letters("зл") + "(?:" + _letters("от") + "(?:" + _words("их", "і", "ий", "ого", "ых", "ые", "ый") + ")|\\.)?",
-    _letters("pln"),
-)) + ")"
-_FOREIGN = "(?:" + "|".join((
-    _letters("грн") + "\\.?",
-    _words("гривня", "гривні", "гривень", "гривна", "гривны", "гривен", "hrywna", "hrywny", "hrywien",
-           "hryvnia", "hryvnias", "hryvnya", "uah"),
-    "\u20b4",  # ₴
-)) + ")"
+# Written as few letters as possible: every self-check page ships the grammar.
+_L = _letters
+_CURRENCY = (f"(?:{_L('zł')}(?:{_L('ot')}(?:{_L('y')}(?:{_L('ch')}|{_L('s')})?|{_L('e')})|\\.)?"  # zł. złotych złoty
+             f"|{_L('зл')}(?:{_L('от')}(?:[иИыЫ][хХйЙ]|{_L('і')}|{_L('ого')}|{_L('ые')})|\\.)?"  # зл. злотих злотий
+             f"|{_L('pln')})")
+_FOREIGN = (f"(?:{_L('гр')}(?:{_L('н')}\\.?|{_L('ив')}(?:[нН][яЯіІаАыЫ]|{_L('ен')}{_L('ь')}?))"  # грн гривня гривень
+            f"|{_L('hry')}(?:{_L('w')}(?:[nN][aAyY]|{_L('ien')})|{_L('vn')}(?:{_L('ia')}{_L('s')}?|{_L('ya')}))"
+            f"|{_L('uah')}|\u20b4)")  # ₴
 WHOLE_GROUPS = ("whole", "dotted", "commaed", "top")
 FRACTION_GROUPS = ("fraction", "dfraction", "cfraction")
 
