@@ -22,12 +22,15 @@ def parse_income_source() -> str:
     return found.group(0)
 
 
-@pytest.fixture(scope="module")
-def parse_in_chromium(browser, base_url):
-    """Run check.js's parseIncome over texts in a live self-check page, with the grammar the page ships."""
+@pytest.fixture(scope="module", params=["live", "frozen"])
+def parse_in_chromium(request, browser):
+    """Run check.js's parseIncome over texts in a live or frozen self-check page, with the grammar it ships."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base_url}/pl/sprawdz/chelm/")
+    if request.param == "live":
+        page.goto(f"{request.getfixturevalue('base_url')}/pl/sprawdz/chelm/")
+    else:
+        page.goto(f"{request.getfixturevalue('sub_path')}uk/sprawdz/mielec/")
     page.wait_for_function("window.FLATS_ANSWERS !== undefined")
     script = ("(texts) => { const V = window.FLATS_ANSWERS.vocabulary;" + parse_income_source()
               + " return texts.map(t => { const r = parseIncome(t);"
