@@ -129,3 +129,71 @@ def test_every_text_of_the_answer_is_in_the_language_asked_for(client, lang, wor
     assert body["fee"]["explanation"].replace("\xa0", " ").startswith(words), body["fee"]["explanation"]
     assert body["reasons"][0]["text"] != client.post("/api/v1/assessment", json=BASE, headers={
         "Accept-Language": "pl" if lang != "pl" else "en"}).get_json()["reasons"][0]["text"]
+
+
+@pytest.mark.parametrize("income", ["1650 зл", "1650 злотих", "1 650 злотих", "PLN 1650", "PLN 1,650.00", "zł 1650",
+                                    "1650 zł.", "1650", 1650, "1650.00"])
+def test_money_is_read_as_people_write_it_in_any_language(client, income):
+    response = client.post("/api/v1/assessment", json=BASE | {"income": income})
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["fee"]["income_per_person"] == "1650.00"
+
+
+@pytest.mark.parametrize("income, message", [
+    ("abc", 'could not read "abc" as an amount in złoty; for example 1650 or 1650.50'),
+    ("1234 EUR", 'could not read "1234 EUR" as an amount in złoty; for example 1650 or 1650.50'),
+    ("9" * 5000, 'could not read "' + "9" * 40 + '…" as an amount in złoty; for example 1650 or 1650.50'),
+    ("1.650", 'cannot tell whether "1.650" means thousands or grosze (the cents of a złoty); write the złoty '
+              'without a dot or comma, for example 1650, or give the grosze too: 1650.00 or 1650,00'),
+    ("PLN 1,650", 'cannot tell whether "PLN 1,650" means thousands or grosze (the cents of a złoty); write the '
+                  'złoty without a dot or comma, for example 1650, or give the grosze too: 1650.00 or 1650,00'),
+    ("1650 грн", '"1650 грн" is not in złoty; give the amount in złoty (PLN), for example 1650 or 1650.50'),
+    ("2000000", '"2000000" is more than 1000000 złoty; give the household\'s net income in one month, '
+                'for example 1650 or 1650.50'),
+    (2000000, "2000000 is more than 1000000 złoty; give the household's net income in one month, "
+              "for example 1650 or 1650.50"),
+    (12.345, "12.345 has more than 2 decimals: give złoty and grosze, for example 1650 or 1650.50"),
+    (-1, "-1 is below 0: give the household's net income, for example 1650 or 1650.50"),
+    (None, "null is not an amount: give a number or a string in złoty, for example 1650 or 1650.50"),
+    (True, "true is not an amount: give a number or a string in złoty, for example 1650 or 1650.50"),
+    (["1650"], "a list is not an amount: give a number or a string in złoty, for example 1650 or 1650.50"),
+])
+def test_an_income_given_but_not_understood_is_named_with_what_would_do(client, income, message):
+    response = client.post("/api/v1/assessment", json=BASE | {"income": income})
+    assert response.status_code == 400
+    assert response.get_json()["errors"] == {"income": message}
+
+
+@pytest.mark.parametrize("changes, field, message", [
+    ({"adult": True}, "adult", "true is not one of: yes, no"),
+    ({"adult": "maybe"}, "adult", '"maybe" is not one of: yes, no'),
+    ({"resident": None}, "resident", "null is not one of: yes, no"),
+    ({"facility": "warszawa"}, "facility", '"warszawa" is not one of: '),
+    ({"household": "couple"}, "household", '"couple" is not one of: single, family'),
+    ({"household": "family", "household_size": 21}, "household_size", "21 is not a whole number from 2 to 20"),
+    ({"household": "family", "household_size": "3"}, "household_size", '"3" is not a whole number from 2 to 20'),
+    ({"situations": "older_age"}, "situations", '"older_age" is not a list of distinct values from: '),
+    ({"situations": ["older_age", "age"]}, "situations", '"age" is not one of: older_age, '),
+    ({"situations": ["older_age", "older_age"]}, "situations", '"older_age" is given twice'),
+    ({"on": "2026-02-30"}, "on", '"2026-02-30" is not a date from '),
+    ({"on": 20260301}, "on", "20260301 is not a date from "),
+])
+def test_any_field_given_but_not_understood_says_what_was_given(client, changes, field, message):
+    errors = client.post("/api/v1/assessment", json=BASE | changes).get_json()["errors"]
+    assert list(errors) == [field] and errors[field].startswith(message), errors
+    assert not errors[field].startswith("required")
+
+
+@pytest.mark.parametrize("field, message", [
+    ("income", "required: the household's net income in a month in złoty, for example 1650 or 1650.50"),
+    ("adult", "required: one of yes, no"), ("facility", "required: one of "),
+    ("household", "required: one of single, family"),
+])
+def test_required_is_said_only_of_a_field_left_out(client, field, message):
+    errors = client.post("/api/v1/assessment", json={k: v for k, v in BASE.items() if k != field}).get_json()["errors"]
+    assert list(errors) == [field] and errors[field].startswith(message), errors
+
+
+def test_a_family_without_its_size_is_told_the_size_is_required(client):
+    errors = client.post("/api/v1/assessment", json=BASE | {"household": "family"}).get_json()["errors"]
+    assert errors == {"household_size": "required for a family: a whole number from 2 to 20, everyone in the household"}

@@ -18,15 +18,50 @@ from . import vocabulary as vocab
 GROSZ = Decimal("0.01")
 
 # How people write an income, as one grammar that Python, JavaScript and the
-# OpenAPI document all read: 1650 · 1650,5 · 1 650,00 · 1.650,00 · 1650.00 ·
-# 1,650.00 · 1650,- · 1650 zł · 1650 zl · 1650 złotych · 1650 PLN, with
-# ordinary, no-break or thin spaces, from 0 to vocabulary.INCOME_MAX (a power
-# of ten). "1.650" and "1,650" are refused: a dot or comma followed by three
-# digits could be either thousands or decimals.
-_GAP = "[ \u00a0\u202f]"  # between thousands, and before the currency
+# OpenAPI document all read, with ordinary, no-break or thin spaces, from 0 to
+# vocabulary.INCOME_MAX (a power of ten):
+#
+# - The amount: 1650 · 1650,5 · 1 650,00 · 1.650,00 (Polish: dot for thousands,
+#   comma for grosze) · 1650.00 · 1,650.00 (English: comma for thousands, dot
+#   for the cents) · 1650,- (whole złoty).
+# - The currency, if any, either after the amount (1650 zł, 1650zł, 1650 zł.)
+#   or before it (PLN 1650, zł 1650, PLN 1,650.00), never both, written as
+#   people write złoty in Polish (zł, zł., zl, złotych, złote, złoty), English
+#   (zloty, zlotys), Ukrainian (зл, зл., злотих, злоті, злотий, злотого) or
+#   Russian (злотых, злотые, злотый), or PLN, in any letter case.
+# - Ambiguity: a dot or comma followed by exactly three digits and nothing
+#   else ("1.650", "1,650", "PLN 1,650") is refused as `ambiguous` whatever the
+#   currency: it could be thousands or decimals. With grosze after it, the
+#   other mark is read as thousands: "1,650.00" and "1.650,00" are 1650.00.
+#   Polish and English both write two digits of grosze, so a mark followed by
+#   one or two digits is always the decimal mark ("1650,5", "1650.50").
+# - Hryvnias (1650 грн, 1650 гривень, UAH 1650, ₴1650) are read as such and
+#   refused as `other_currency`, so that the message can ask for złoty: the
+#   named group `foreign` (Python and JavaScript only; the OpenAPI pattern
+#   leaves it out, since the API does not accept it either).
+_GAP = "[ \u00a0\u202f]"  # between thousands, and between the amount and the currency
 _EDGE = "[ \t\n\r\u00a0\u202f]*"  # around the amount
 _DASH = "[-\u2013]"  # 1650,- and 1650,–
-_CURRENCY = "(?:[zZ][łŁlL](?:[oO][tT](?:[yY][cC][hH]|[eE]|[yY]))?|[pP][lL][nN])"
+_AMOUNT_CHARS = "[0-9 \t\n\r\u00a0\u202f.,\u2013-]"  # what may follow a currency written first
+
+
+def _letters(word: str) -> str:
+    """`word` in any letter case, ł also as l: zł -> [zZ][łŁlL]."""
+    def one(c: str) -> str:
+        if c == "ł":
+            return "[łŁlL]"
+        return f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c)
+    return "".join(one(c) for c in word)
+
+
+# Written as few letters as possible: every self-check page ships the grammar.
+_L = _letters
+_CURRENCY = (f"(?:{_L('zł')}(?:{_L('ot')}(?:{_L('y')}(?:{_L('ch')}|{_L('s')})?|{_L('e')})|\\.)?"  # zł. złotych złoty
+             f"|{_L('зл')}(?:{_L('от')}(?:[иИыЫ][хХйЙ]|{_L('і')}|{_L('ого')}|{_L('ые')})|\\.)?"  # зл. злотих злотий
+             f"|{_L('pln')})")
+_FOREIGN = (f"(?:{_L('гр')}(?:{_L('н')}\\.?|{_L('ив')}(?:[нН][яЯіІаАыЫ]|{_L('ен')}{_L('ь')}?))"  # грн гривня гривень
+            f"|{_L('hry')}(?:{_L('w')}(?:[nN][aAyY]|{_L('ien')})|{_L('vn')}(?:{_L('ia')}{_L('s')}?|{_L('ya')}))"
+            f"|{_L('uah')}|\u20b4)")  # ₴
 WHOLE_GROUPS = ("whole", "dotted", "commaed", "top")
 FRACTION_GROUPS = ("fraction", "dfraction", "cfraction")
 
@@ -60,21 +95,32 @@ def _grammar(flavour: str, top: Decimal) -> str:
         group("commaed", f"[0-9]{{1,{head}}},[0-9]{{3}}") + "\\." + group("cfraction", "[0-9]{1,2}"),
         group("top", top) + f"(?:[.,]00?|[.,]{_DASH})?",
     )
-    return f"^{_EDGE}(?:{'|'.join(alternatives)})(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+    zloty = _in_zloty(f"(?:{'|'.join(alternatives)})")
+    if flavour == "plain":  # the OpenAPI pattern: only what the API accepts
+        return f"^{_EDGE}{zloty}{_EDGE}$"
+    loose = f"[0-9][0-9 \u00a0\u202f.,]*(?:[.,]{_DASH})?"  # any amount, however written
+    foreign = group("foreign", f"{_FOREIGN}{_GAP}?{loose}|{loose}{_GAP}?{_FOREIGN}")
+    return f"^{_EDGE}(?:{zloty}|{foreign}){_EDGE}$"
+
+
+def _in_zloty(amount: str) -> str:
+    """`amount` with złoty written after it, before it (then nothing but the amount follows) or not at all."""
+    return f"(?:{_CURRENCY}{_GAP}?(?={_AMOUNT_CHARS}*$))?{amount}(?:{_GAP}?{_CURRENCY})?"
 
 
 def ambiguous_grammar() -> str:
-    """What could be thousands or decimals: "1.650", "1,650 zł"."""
-    return f"^{_EDGE}[0-9]{{1,3}}[.,][0-9]{{3}}(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+    """What could be thousands or decimals: "1.650", "1,650 zł", "PLN 1,650"."""
+    return f"^{_EDGE}{_in_zloty('[0-9]{1,3}[.,][0-9]{3}')}{_EDGE}$"
 
 
 def too_large_grammar() -> str:
     """Money in a plausible form but with more whole digits than the ceiling allows."""
-    return f"^{_EDGE}[0-9][0-9 \u00a0\u202f.,]*(?:[.,][0-9]{{1,2}}|[.,]{_DASH})?(?:{_GAP}?{_CURRENCY})?{_EDGE}$"
+    amount = f"[0-9][0-9 \u00a0\u202f.,]*(?:[.,][0-9]{{1,2}}|[.,]{_DASH})?"
+    return f"^{_EDGE}{_in_zloty(amount)}{_EDGE}$"
 
 
 class IncomeError(ValueError):
-    """An income that cannot be read; `kind` says why: ambiguous · too_large · not_money."""
+    """An income that cannot be read; `kind` says why: ambiguous · too_large · other_currency · not_money."""
 
     def __init__(self, kind: str, text: str):
         self.kind = kind
@@ -92,6 +138,8 @@ def parse_income(text: str) -> Decimal:
         if re.match(too_large_grammar(), text) and sum(c.isdigit() for c in text) > income_digits():
             raise IncomeError("too_large", text)
         raise IncomeError("not_money", text)
+    if match["foreign"]:
+        raise IncomeError("other_currency", text)
     whole = next(match[name] for name in WHOLE_GROUPS if match[name])
     fraction = next((match[name] for name in FRACTION_GROUPS if match[name]), None) or "0"
     return Decimal(re.sub("[^0-9]", "", whole) + "." + fraction.ljust(2, "0")).quantize(GROSZ)

@@ -25,7 +25,12 @@ def _answers(rules: Rules, facility: str, household: str) -> dict:
         "household_size": {"type": "integer", "minimum": vocab.HOUSEHOLD_SIZE_MIN,
                            "maximum": vocab.HOUSEHOLD_SIZE_MAX,
                            "description": "Everyone in the household, including the person."},
-        "income": {"description": "Total net monthly income of the household in PLN.",
+        "income": {"description": "Total net monthly income of the household in złoty (PLN): a number, or a "
+                                  "string as people write it, with the currency before, after or left out: "
+                                  "1650, 1650,50, 1 650,00 zł, 1.650,00, PLN 1,650.00, zł 1650, 1650 zł., "
+                                  "1650 злотих. \"1.650\" and \"1,650\" are refused as ambiguous (thousands or "
+                                  "grosze?), and amounts in hryvnias as another currency; each refusal says "
+                                  "what could not be read.",
                    "oneOf": [{"type": "string", "example": "1 234,56 zł", "pattern": income_pattern()},
                              {"type": "number", "minimum": 0, "maximum": int(vocab.INCOME_MAX),
                               "multipleOf": 0.01}]},
@@ -81,7 +86,9 @@ def document(rules: Rules, title: str) -> dict:
                 "responses": {
                     "200": {"description": "The outcome", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Outcome"}}}},
-                    "400": {"description": "Malformed answers, one message per field", "content": {
+                    "400": {"description": "Malformed answers, one message per field: \"required: …\" for a "
+                                           "field left out, and for a value given, that value and what would "
+                                           "do instead", "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
                     "413": {"description": "The body is over 64 KiB", "content": {
                         "application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},

@@ -38,14 +38,20 @@ REQUIRED = {
     "round_the_clock_care": _l("Select whether you need care around the clock"),
     "situations": _l("Select the situations that apply to you, or “None of these”"),
     "household": _l("Select whether you live alone or with your family"),
-    "income": _l("Enter your household's net income in a month, for example 1650 or 1650,50"),
+    "income": _l("Enter your household's net income in a month in złoty, for example 1650, or 1650,50 for 1650 "
+                 "złoty and 50 grosze (the cents of a złoty)"),
 }
 NONE_ALONE = _l("Select “None of these” only if none of the other answers applies")
 INCOME_MESSAGES = {
-    "ambiguous": _l("We cannot tell whether “%(text)s” means thousands or grosze. Write the złoty without a dot or "
-                    "comma, for example 1650, or add the grosze after a comma, for example 1650,00"),
-    "too_large": _l("Enter an amount up to %(top)s a month"),
-    "not_money": _l("We could not read “%(text)s” as an amount. Write it in złoty, for example 1650 or 1650,50"),
+    "ambiguous": _l("We cannot tell whether “%(text)s” means thousands or grosze (the cents of a złoty). Write the "
+                    "złoty without a dot or comma, for example 1650, or add the grosze after a comma, for example "
+                    "1650,00"),
+    "too_large": _l("Enter an amount up to %(top)s a month, in złoty. Put any grosze (the cents of a złoty) after a "
+                    "comma, for example 1650,50"),
+    "other_currency": _l("“%(text)s” is not in złoty. Write the amount in złoty (zł), for example 1650. If some of "
+                         "the income comes in hryvnias, convert it to złoty first"),
+    "not_money": _l("We could not read “%(text)s” as an amount. Write it in złoty, for example 1650, and any grosze "
+                    "(the cents of a złoty) after a comma, for example 1650,50"),
 }
 
 

@@ -15,6 +15,7 @@
   /* --- Money, read with the server's grammar, shown as the server shows it --- */
 
   function parseIncome(text) {
+    if (text.length > 64) { return {error: "not_money"}; }  /* as money.parse_income: too long to be an amount */
     var m = new RegExp(V.income_grammar).exec(text);
     if (!m) {
       var kind = new RegExp(V.income_ambiguous).test(text) ? "ambiguous"
@@ -23,6 +24,7 @@
       return {error: kind};
     }
     var g = m.groups;
+    if (g.foreign) { return {error: "other_currency"}; }  /* hryvnias: the message asks for złoty */
     var whole = g.whole || g.dotted || g.commaed || g.top;
     var fraction = g.fraction || g.dfraction || g.cfraction || "0";
     return {grosze: BigInt(whole.replace(/[^0-9]/g, "")) * 100n + BigInt(fraction.padEnd(2, "0"))};
