@@ -7,8 +7,10 @@ from any sub-path. Every problem is reported, never silently dropped.
 """
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -19,6 +21,11 @@ HEADING_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$")
 PAGE_LINK = re.compile(r"^([a-z0-9-]+)\.md(?:#([a-z0-9-]+))?$")
 SAFE_SCHEMES = ("https://", "http://", "tel:", "mailto:")
 ALLOWED_ATTRS = {"id", "class", "href", "title", "lang", "colspan", "rowspan", "start"}
+# Pictures: only the site's own pictograms, `![text alternative](pictograms/house.svg)`, put into the
+# page as data: URIs, so a page that shows them costs no extra request.
+PICTOGRAMS = Path(__file__).resolve().parent / "static" / "pictograms"
+PICTOGRAM = re.compile(r"^pictograms/([a-z0-9-]+\.svg)$")
+PICTOGRAM_SIZE = "48"
 
 
 @dataclass
@@ -89,10 +96,10 @@ def _sanitise(state) -> None:
     for tok in _walk(state.tokens):
         line = _line(tok) or line
         for name in list(tok.attrs):
-            if name not in ALLOWED_ATTRS:
+            if name not in ALLOWED_ATTRS and not (tok.type == "image" and name in ("src", "alt")):
                 del tok.attrs[name]
         if tok.type == "image":
-            result.problems.append((line, "images are not supported", "describe it in words"))
+            _pictogram(tok, line, result)
         if tok.type == "link_open":
             tok.attrSet("href", _link(str(tok.attrGet("href")), line, env))
     section = env["title"]
@@ -103,6 +110,22 @@ def _sanitise(state) -> None:
             result.headings.append((int(tok.tag[1]), str(tok.attrGet("id")), section))
         elif tok.type == "table_open":
             tok.meta["label"] = section
+
+
+def _pictogram(tok: Token, line: int | None, result: Rendered) -> None:
+    """A pictogram from static/pictograms/ with its text alternative, inlined; anything else is a problem."""
+    match = PICTOGRAM.match(str(tok.attrGet("src") or ""))
+    path = PICTOGRAMS / match.group(1) if match else None
+    if path is None or not path.is_file():
+        result.problems.append((line, f"picture “{tok.attrGet('src')}” is not one of the site's pictograms",
+                                "use `![what it shows](pictograms/name.svg)` with a file in site/flats/static/pictograms/"))
+        tok.attrSet("src", "")
+    else:
+        tok.attrSet("src", "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
+    if not "".join(child.content for child in tok.children or []).strip():
+        result.problems.append((line, "a picture has no text alternative", "write what it shows: `![a house](…)`"))
+    tok.attrSet("width", PICTOGRAM_SIZE)
+    tok.attrSet("height", PICTOGRAM_SIZE)
 
 
 def _link(href: str, line: int | None, env: dict) -> str:
