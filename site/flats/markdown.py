@@ -23,7 +23,7 @@ SAFE_SCHEMES = ("https://", "http://", "tel:", "mailto:")
 ALLOWED_ATTRS = {"id", "class", "href", "title", "lang", "colspan", "rowspan", "start"}
 # Pictures: only the site's own pictograms, `![text alternative](pictograms/house.svg)`, put into the
 # page as data: URIs, so a page that shows them costs no extra request.
-PICTOGRAMS = Path(__file__).resolve().parent / "static" / "pictograms"
+PICTOGRAMS = Path(__file__).resolve().parent / "pictograms"
 PICTOGRAM = re.compile(r"^pictograms/([a-z0-9-]+\.svg)$")
 PICTOGRAM_SIZE = "48"
 
@@ -113,12 +113,12 @@ def _sanitise(state) -> None:
 
 
 def _pictogram(tok: Token, line: int | None, result: Rendered) -> None:
-    """A pictogram from static/pictograms/ with its text alternative, inlined; anything else is a problem."""
+    """A pictogram from pictograms/ with its text alternative, inlined; anything else is a problem."""
     match = PICTOGRAM.match(str(tok.attrGet("src") or ""))
     path = PICTOGRAMS / match.group(1) if match else None
     if path is None or not path.is_file():
         result.problems.append((line, f"picture “{tok.attrGet('src')}” is not one of the site's pictograms",
-                                "use `![what it shows](pictograms/name.svg)` with a file in site/flats/static/pictograms/"))
+                                "use `![what it shows](pictograms/name.svg)` with a file in site/flats/pictograms/"))
         tok.attrSet("src", "")
     else:
         tok.attrSet("src", "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
