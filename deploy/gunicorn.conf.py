@@ -36,6 +36,9 @@ max_requests = 200000
 max_requests_jitter = 20000
 accesslog = "-"
 errorlog = "-"
+# gunicorn's start, stop, worker and invalid-request messages; "debug" would add
+# one line per closed or reset connection (still without addresses).
+loglevel = "info"
 # Time, method, path without the query string (%(U)s), status, duration in ms.
 # Never %(r)s, %(q)s, %(f)s, %(a)s or %(h)s; nor the size (%(b)s, %(B)s): a
 # result page's size tells the answers apart ("under 18", "needs 24-hour care").
