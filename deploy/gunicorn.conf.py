@@ -37,7 +37,7 @@ max_requests_jitter = 20000
 accesslog = "-"
 errorlog = "-"
 # gunicorn's start, stop, worker and invalid-request messages; "debug" would add
-# one line per closed or reset connection (still without addresses).
+# a line for each connection closed or reset, which this set-up does not log.
 loglevel = "info"
 # Time, method, path without the query string (%(U)s), status, duration in ms.
 # Never %(r)s, %(q)s, %(f)s, %(a)s or %(h)s; nor the size (%(b)s, %(B)s): a
