@@ -1,9 +1,10 @@
 """Gunicorn settings for `make serve`: the live site behind a reverse proxy.
 
 Every value can be overridden from the environment (FLATS_BIND, FLATS_WORKERS,
-FLATS_THREADS). The access log records method, path (never the query
-string; control characters escaped), status, size and time: no answers, no
-bodies, no cookies, no IP addresses beyond what the operator's proxy adds.
+FLATS_THREADS). The access log records time, method, path (never the query
+string; control characters escaped), status and duration: no answers, no
+bodies, no cookies, no addresses, no response size. The error log keeps no
+address, no query string and no exception message (flats.logs.NothingPersonal).
 """
 import gc
 import multiprocessing
@@ -35,12 +36,22 @@ max_requests = 200000
 max_requests_jitter = 20000
 accesslog = "-"
 errorlog = "-"
-# %(U)s is the path without the query string; no %(r)s, %(q)s, %(f)s or %(a)s.
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# gunicorn's start, stop, worker and invalid-request messages; "debug" would add
+# a line for each connection closed or reset, which this set-up does not log.
+loglevel = "info"
+# Time, method, path without the query string (%(U)s), status, duration in ms.
+# Never %(r)s, %(q)s, %(f)s, %(a)s or %(h)s; nor the size (%(b)s, %(B)s): a
+# result page's size tells the answers apart ("under 18", "needs 24-hour care").
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(M)sms'
 # The path is logged decoded: this logger escapes its control characters, so
 # a request for /%0d%0aanything cannot write a line of its own (site/flats/logs.py).
 logger_class = "flats.logs.GunicornLogger"
 forwarded_allow_ips = os.environ.get("FLATS_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No header may set SCRIPT_NAME or PATH_INFO (gunicorn's default lets a client
+# at a trusted address do both): a `SCRIPT_NAME: /evil` header would put
+# /evil in every link of a page, and the page is kept for every visitor. The
+# proxy's X-Forwarded-* headers are read by the app (site/flats/proxy.py).
+forwarder_headers = ""
 proc_name = "flats"
 # No control socket (gunicorn ≥ 25.1 opens one under $HOME by default): the
 # service is run by systemd's signals, and one path would be shared by every instance.

@@ -108,6 +108,7 @@ def nginx(build: Path):
 
 # The live site behind nginx: deploy/nginx-flats-live.conf, rendered for loopback.
 LIVE_HOST = "mieszkania.example.gov.pl"  # the file's server_name, kept as it is
+LIVE_ACCESS_LOG = "/var/log/nginx/flats-access.log"  # the file's access_log, put in the work folder
 
 
 def live_nginx_config(work: Path, port: int, upstream: str, tls: tuple[int, Path, Path] | None = None) -> str:
@@ -122,6 +123,10 @@ def live_nginx_config(work: Path, port: int, upstream: str, tls: tuple[int, Path
         lines.append(line)
     site = "\n".join(lines).replace("listen 80", f"listen 127.0.0.1:{port}").replace("127.0.0.1:8000", upstream)
     site = site.replace("/etc/nginx/flats/security-headers.conf", str(ROOT / "deploy" / "security-headers.conf"))
+    # The file's own log, in the work folder, and beside it each upstream try's status, so a test
+    # can see nginx retry: 200 "502, 200" GET /pl/ in tries.log.
+    site = site.replace(f"access_log {LIVE_ACCESS_LOG} flats;",
+                        f"access_log {work}/access.log flats; access_log {work}/tries.log tries;")
     if tls:
         tls_port, certificate, key = tls
         site = site.replace("listen 443", f"listen 127.0.0.1:{tls_port}").replace(
@@ -130,9 +135,8 @@ def live_nginx_config(work: Path, port: int, upstream: str, tls: tuple[int, Path
     user = "user root;" if os.geteuid() == 0 else ""  # the temporary folder is private to root
     return (f"{user}\nworker_processes 2;\ndaemon off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
             f"events {{ worker_connections 1024; }}\nhttp {{\n include /etc/nginx/mime.types;\n"
-            # Each upstream try's status, so a test can see nginx retry: "502, 200".
             f" log_format tries '$status \"$upstream_status\" $request_method $uri';\n"
-            f" access_log {work}/access.log tries;\n {temp}\n{site}\n}}\n")
+            f" {temp}\n{site}\n}}\n")
 
 
 def live_get(port: int, path: str = "/", host: str = LIVE_HOST, timeout: float = 10, tls: bool = False):

@@ -99,3 +99,27 @@ def test_the_404_page_works_at_any_depth(nginx, missing):
 
 def test_nginx_refuses_to_change_anything(nginx):
     assert fetch(nginx + "pl/sprawdz/chelm/", "POST")[0] == 405
+
+
+def no_redirect(url: str):
+    """(status, Location) of `url`, without following a redirect."""
+    class Stop(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+    try:
+        response = urllib.request.build_opener(Stop).open(url)
+    except urllib.error.HTTPError as exc:
+        response = exc
+    with response:
+        response.read()
+        return response.status, response.headers.get("Location"), dict(response.headers)
+
+
+@pytest.mark.parametrize("path, location", [("/mieszkania", "/mieszkania/"), ("/mieszkania?x=1", "/mieszkania/?x=1"),
+                                            ("/mieszkania/pl", "/mieszkania/pl/"),
+                                            ("/mieszkania/en/sprawdz/chelm", "/mieszkania/en/sprawdz/chelm/")])
+def test_redirects_are_relative_and_the_bare_sub_path_goes_to_the_start(nginx, path, location):
+    status, sent, headers = no_redirect(urljoin(nginx, path))
+    assert status == 301 and sent == location, (status, sent)
+    assert headers["Server"] == "nginx" and headers["X-Content-Type-Options"] == "nosniff"
+    assert fetch(urljoin(nginx, sent))[0] == 200
