@@ -2,8 +2,8 @@
 
 `flask run` logs the whole request line, and a query string can carry what a
 person typed. This serves the same app with a request handler that logs the
-method, the path (escaped: see logs.py), the status and the size, and nothing
-of a request line it could not parse.
+method, the path (escaped: see logs.py) and the status — not the size, which
+tells answers apart — and nothing of a request line it could not parse.
 """
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from .logs import escape
 
 
 class RequestHandler(WSGIRequestHandler):
-    """Logs '"GET /pl/" 200 1234': no query string, no fragment, no control characters."""
+    """Logs '"GET /pl/" 200': no size, no query string, no fragment, no control characters."""
 
     def log_request(self, code="-", size="-"):
         path = getattr(self, "path", "").split("?", 1)[0].split("#", 1)[0]
         # Decoded like WSGI's PATH_INFO (bytes as Latin-1), then escaped like gunicorn's log.
         path = escape(unquote_to_bytes(path).decode("latin-1"))
-        self.log("info", '"%s %s" %s %s', escape(getattr(self, "command", "") or "-"), path, code, size)
+        self.log("info", '"%s %s" %s', escape(getattr(self, "command", "") or "-"), path, code)
 
     def log_error(self, format, *args):
         # http.server's error messages quote the raw request line, query string and all.
