@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
 from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
-from . import assets, caching, limits, proxy, translate, whitespace
+from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
 from .money import format_money, format_share
@@ -26,7 +26,6 @@ def create_app(config: dict | None = None) -> Flask:
     caching.init_app(app)  # Cache-Control, ETag, 304: registered first, so it runs after every other hook
     urls.init_app(app)
     i18n.init_app(app)
-    translate.init_app(app)
     whitespace.init_app(app)
     errors.init_app(app)
     layout.init_app(app)

@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 from flask import Blueprint, current_app, g, jsonify, request
+from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import vocabulary as vocab
@@ -64,10 +65,10 @@ def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, d
     except NoRulesForDate:
         first = first_day(rules, answers.facility)
         return 400, {"errors": {"on": f"no rules for that date; the first rules apply from {first}"}}
-    # The language of every text in the answer (the URL names none); the texts
-    # translate through flats.translate, which reads g.lang.
-    g.lang = lang = language(accept_language)
-    return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
+    # The language of every text in the answer (the URL names none).
+    g.lang = lang = language(accept_language)  # for what reads the page's language (percent, dates)
+    with force_locale(lang):
+        return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
 
 
 def encode(payload: dict) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import current_language
 from ..money import format_money, format_share
-from ..translate import lazy as _l
+from flask_babel import lazy_gettext as _l
 
 STATUS = {
     "likely": _l("You probably meet the criteria"),

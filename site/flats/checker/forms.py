@@ -20,7 +20,7 @@ from wtforms.validators import StopValidation, ValidationError
 
 from .. import vocabulary as vocab
 from ..money import IncomeError, format_money, parse_income
-from ..translate import gettext as _, lazy as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 
 NONE = "none"  # "None of these" on the situations question
 LONGEST = 64  # characters: a longer text is no answer, and is never converted
