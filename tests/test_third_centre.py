@@ -81,6 +81,22 @@ def test_every_page_of_the_site_with_three_centres_passes_the_page_checks(third)
         checker.check(url, response.get_data(as_text=True), url.split("/")[1])
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_it_is_everywhere_the_others_are_menu_name_contact_fees_and_easy_to_read(client, lang):
+    """Added by data alone: the menu, the site's name, the contact, fees and easy-to-read pages list it."""
+    town = {"pl": "Testowie", "en": "Testowo", "uk": "Тестові"}[lang]
+    home = parse(client.get(f"/{lang}/").get_data(as_text=True), "home")
+    menu = [a.get("href") for a in home.iterfind(".//nav[@class='main-nav']//a")]
+    assert "testowo/" in menu and menu.index("testowo/") < menu.index("kontakt/"), "its page is in the menu"
+    assert town in text(home.find(".//title")), "its town is in the site's name"
+    contact = client.get(f"/{lang}/kontakt/").get_data(as_text=True)
+    assert 'id="testowo"' in contact and "tel:+48" in contact.split('id="testowo"')[1].split("<h2")[0]
+    fees = text_of(client.get(f"/{lang}/odplatnosc/"))
+    easy = text_of(client.get(f"/{lang}/tekst-latwy-do-czytania/"))
+    for shown in (fees, easy):
+        assert town in shown or "Testowo" in shown
+
+
 def test_its_page_shows_its_own_cost_and_fee_table(client):
     page = text_of(client.get("/en/testowo/"))
     assert "A place costs 2 000,00 zł a month, since 1 January 2020." in page

@@ -69,6 +69,8 @@ def load_data(app: Flask) -> None:
     app.extensions["rules"] = load_rules(root)
     app.extensions["centres"] = centres.load(root)
     app.extensions["site"] = publisher.load(root / "site.yaml")
+    names = app.extensions["site"]["site"]
+    names["name"] = publisher.with_places(names["name"], list(app.extensions["centres"].values()))
     app.extensions["content"] = load_content(app)
 
 

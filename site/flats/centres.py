@@ -8,7 +8,7 @@ grammatical forms the sentence needs ("w Mielcu", "у Мельці").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -21,6 +21,7 @@ Labels = Mapping[str, str]
 PHONE = re.compile(r"^[0-9]{2,3}( [0-9]{2,3}){2,3}$")
 KEYS = {"order", "page", "name", "town", "in_town", "operator", "address", "contacts_source", "phones",
         "fee_note", "poster"}
+OPTIONAL = {"contact_note"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Operator:
     name: str  # in Polish: pages mark it lang="pl"
     short: str
     address: str  # "" when the seeds do not give it
+    meaning: Labels = field(default_factory=dict)  # what the Polish name means, for en and uk pages
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Centre:
     phones: tuple[Phone, ...]
     fee_note: Labels
     poster: Poster
+    contact_note: Labels = field(default_factory=dict)  # under its phones on the contact page; {phone} is the first number
 
 
 def load(content: Path) -> Mapping[str, Centre]:
@@ -86,9 +89,9 @@ def load(content: Path) -> Mapping[str, Centre]:
 
 def _read(r: Reader, code: str) -> Centre:
     root = r.root
-    r.keys(root, KEYS)
+    r.keys(root, KEYS, OPTIONAL)
     operator = r.get(root, "operator", dict, "write operator: with name:, short: and address:") or Node()
-    r.keys(operator, {"name", "short", "address"})
+    r.keys(operator, {"name", "short", "address"}, {"meaning"})
     poster = r.get(root, "poster", dict, "write poster: with lead:, who:, apply: and fee:") or Node()
     r.keys(poster, {"lead", "who", "apply", "fee"})
     return Centre(
@@ -98,14 +101,25 @@ def _read(r: Reader, code: str) -> Centre:
         name=_texts(r, root, "name"),
         town=_texts(r, root, "town"),
         in_town=_texts(r, root, "in_town"),
-        operator=Operator(r.text(operator, "name"), r.text(operator, "short"), _optional(r, operator, "address")),
+        operator=Operator(r.text(operator, "name"), r.text(operator, "short"), _optional(r, operator, "address"),
+                          _meaning(r, operator)),
         address=r.text(root, "address"),
         source=r.text(root, "contacts_source"),
         phones=tuple(_phone(r, node) for node in r.nodes(root, "phones")),
         fee_note=_texts(r, root, "fee_note"),
         poster=Poster(_texts(r, poster, "lead"), _list(r, poster, "who"), _list(r, poster, "apply"),
                       _texts(r, poster, "fee")),
+        contact_note=_texts(r, root, "contact_note") if "contact_note" in root else MappingProxyType({}),
     )
+
+
+def _meaning(r: Reader, operator: Node) -> Labels:
+    """What the operator's Polish name means, in English and Ukrainian (optional)."""
+    if "meaning" not in operator:
+        return MappingProxyType({})
+    node = r.get(operator, "meaning", dict, "write meaning: with en: and uk: lines") or Node()
+    r.keys(node, {"en", "uk"})
+    return MappingProxyType({lang: r.text(node, lang) for lang in ("en", "uk")})
 
 
 def _texts(r: Reader, node: Node, key: str) -> Labels:

@@ -53,6 +53,7 @@ class Page:
     body: placeholders.Template
     headings: tuple[tuple[int, str, str], ...]
     source: str
+    sections: tuple[str, ...] = ()  # ids of the sections its generated blocks write ({{contacts}})
 
     @property
     def path(self) -> str:
@@ -139,7 +140,8 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
     if problems:
         return (None, out.page_links, first, rel), problems
     page = Page(lang, slug, meta["title"].strip(), meta["description"].strip(), meta.get("nav"),
-                meta.get("nav_title"), template, tuple(out.headings), rel)
+                meta.get("nav_title"), template, tuple(out.headings), rel,
+                tuple(registry.sections(template, facilities)))
     return (page, out.page_links, first, rel), []
 
 
@@ -154,7 +156,7 @@ def load(root: Path, site_exists: Callable[[str], bool], registry: placeholders.
             problems.append(Problem(str(folder), None, "language folder missing", f"create {folder}/"))
             continue
         for path in sorted(folder.glob("*.md")):
-            item, found = _load_page(path, lang, root, site_exists, registry, list(facilities))
+            item, found = _load_page(path, lang, root, site_exists, registry, facilities)
             problems += found
             if item:
                 loaded[(lang, path.stem)] = item
@@ -174,7 +176,7 @@ def _check_links(root: Path, loaded, pages) -> list[Problem]:
             if not (root / lang / f"{slug}.md").exists():
                 problems.append(Problem(source, where, f"link to `{slug}.md`: no such page in {root / lang}/",
                                         "correct the file name or create the page"))
-            elif target and fragment and fragment not in {h[1] for h in target.headings}:
+            elif target and fragment and fragment not in {h[1] for h in target.headings} | set(target.sections):
                 problems.append(Problem(source, where, f"link to `#{fragment}` in `{slug}.md`: no such section",
                                         f"use one of: {', '.join(h[1] for h in target.headings) or '(none)'}"))
     return problems

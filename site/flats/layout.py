@@ -76,11 +76,20 @@ def language_links() -> dict[str, str]:
 
 
 def nav_items() -> list[dict]:
+    """The main menu: every facility's page first, in the facilities' order (content/facilities/), then the
+    pages whose front matter has `nav:` and the blueprints' pages, by their position."""
     lang = current_language()
     content = current_app.extensions.get("content")
-    entries = [(p.nav, "pages.page", {"slug": p.slug}, p.nav_title or p.title)
-               for p in (content.nav(lang) if content else [])]
-    entries += [(pos, ep, {}, str(label)) for pos, ep, label in current_app.extensions["flats.layout"]["nav"]]
+    entries = []
+    if content:
+        for centre in current_app.extensions["centres"].values():
+            page = content.get(lang, centre.page)
+            if page is not None:
+                entries.append(((0, centre.order), "pages.page", {"slug": page.slug}, page.nav_title or page.title))
+        centre_pages = {c.page for c in current_app.extensions["centres"].values()}
+        entries += [((1, p.nav), "pages.page", {"slug": p.slug}, p.nav_title or p.title)
+                    for p in content.nav(lang) if p.slug not in centre_pages]
+    entries += [((1, pos), ep, {}, str(label)) for pos, ep, label in current_app.extensions["flats.layout"]["nav"]]
     items = []
     for _, endpoint, values, label in sorted(entries, key=lambda e: e[0]):
         href = url(endpoint, **values)

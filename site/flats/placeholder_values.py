@@ -79,6 +79,36 @@ def _register_facility(reg: Registry) -> None:
             cost=facility.monthly_cost_on(on), lang=ctx["lang"]))
 
 
+def _centres(ctx) -> list:
+    return list(ctx["app"].extensions["centres"].values())
+
+
+def _register_every_facility(reg: Registry) -> None:
+    """Sections that list every facility, in their order: a centre added by data appears in each."""
+    for name in ("contacts", "phones", "facility_list"):
+        # {{contacts}} writes a section for each facility, its id the facility's code.
+        reg.register(name, sections=(lambda facilities: list(facilities)) if name == "contacts" else None)(
+            lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", centres=_centres(ctx), lang=ctx["lang"])))
+
+    reg.register("site_name")(lambda ctx: _text(ctx["app"].extensions["site"]["site"]["name"][ctx["lang"]]))
+
+    @reg.register("fee_summary")
+    def fee_summary(ctx):
+        rules, on = _rules(ctx), ctx["on"]
+        rows = [(c, rules.facility(c.code).fee_table_on(on) if rules.facility(c.code).first_day is None
+                 or on >= rules.facility(c.code).first_day else None) for c in _centres(ctx)]
+        return Markup(render_template("figures/fee_summary.html", rows=rows, lang=ctx["lang"]))
+
+    # Counts from the facility's data (rules.yaml), never typed into a page.
+    reg.register("places", per_facility=True)(lambda ctx, code: _text(str(_rules(ctx).facility(code).places)))
+    @reg.register("group_places", per_group=True)
+    def group_places(ctx, arg):
+        code, _, group = arg.partition(".")
+        return _text(str(next(g.places for g in _rules(ctx).facility(code).groups if g.code == group)))
+
+    reg.register("rooms", per_facility=True)(lambda ctx, code: _text(str(_rules(ctx).facility(code).rooms or "")))
+
+
 def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
     value = ctx["app"].extensions["site"][section][key]
     if not value:
@@ -115,6 +145,7 @@ def init_app(app: Flask) -> Registry:
     reg = app.extensions.setdefault("placeholders", Registry())
     _register_law(reg)
     _register_facility(reg)
+    _register_every_facility(reg)
     for name, args in PUBLISHER.items():
         reg.register(name)(lambda ctx, a=args: _publisher(a[0], a[1], ctx, *a[2:]))
     return reg

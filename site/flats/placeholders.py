@@ -4,7 +4,8 @@ Amounts that change with the law (the income criterion, a fee table) are
 written in content as placeholders and computed from the dated rules for the
 day the page is served, never typed in as a "current" value. A placeholder
 alone in a paragraph is a block (a table, say); elsewhere it is inline text.
-A placeholder about one facility names it after a colon: `{{fee_table:<facility code>}}`.
+A placeholder about one facility names it after a colon: `{{fee_table:<facility code>}}`;
+one about a group of a facility names both: `{{group_places:<facility code>.<group code>}}`.
 
 Each app keeps its own Registry (app.extensions["placeholders"]).
 """
@@ -16,7 +17,7 @@ from typing import Callable, Iterable
 
 from markupsafe import Markup
 
-_NAME = r"([a-z_0-9]+)(?::([a-z0-9-]+))?"
+_NAME = r"([a-z_0-9]+)(?::([a-z0-9-]+(?:\.[a-z0-9_]+)?))?"
 PLACEHOLDER = re.compile(r"<p>\{\{\s*" + _NAME + r"\s*\}\}</p>|\{\{\s*" + _NAME + r"\s*\}\}")
 
 
@@ -24,6 +25,8 @@ PLACEHOLDER = re.compile(r"<p>\{\{\s*" + _NAME + r"\s*\}\}</p>|\{\{\s*" + _NAME 
 class Placeholder:
     fill: Callable  # fill(context) or, for a facility's, fill(context, facility) -> Markup
     per_facility: bool
+    per_group: bool = False  # its argument is "<facility>.<group>"
+    sections: Callable | None = None  # sections(facilities) -> the ids of the sections a block writes
 
 
 class Registry:
@@ -32,21 +35,43 @@ class Registry:
     def __init__(self) -> None:
         self.entries: dict[str, Placeholder] = {}
 
-    def register(self, name: str, per_facility: bool = False):
+    def register(self, name: str, per_facility: bool = False, per_group: bool = False, sections=None):
         def deco(fn):
-            self.entries[name] = Placeholder(fn, per_facility)
+            self.entries[name] = Placeholder(fn, per_facility or per_group, per_group, sections)
             return fn
         return deco
 
+    def sections(self, template: "Template", facilities) -> list[str]:
+        """The ids of the sections that the template's blocks write (links may point at them)."""
+        ids = []
+        for i in range(1, len(template.parts), 2):
+            entry = self.entries.get(template.parts[i][0])
+            if entry is not None and entry.sections is not None:
+                ids += entry.sections(facilities)
+        return ids
+
     def names(self) -> str:
-        return ", ".join(f"{n}:<facility>" if p.per_facility else n for n, p in sorted(self.entries.items())) \
-            or "(none defined)"
+        def shown(n, p):
+            return f"{n}:<facility>.<group>" if p.per_group else f"{n}:<facility>" if p.per_facility else n
+        return ", ".join(shown(n, p) for n, p in sorted(self.entries.items())) or "(none defined)"
 
     def problem(self, name: str, facility: str | None, facilities: Iterable[str]) -> str | None:
-        """Why `{{name[:facility]}}` cannot be filled, or None."""
+        """Why `{{name[:facility]}}` cannot be filled, or None (`facilities`: codes, or code → facility)."""
         entry = self.entries.get(name)
         if entry is None:
             return f"unknown placeholder `{{{{{name}}}}}`"
+        if entry.per_group:
+            code, _, group = (facility or "").partition(".")
+            groups = [g.code for g in getattr(facilities, "get", lambda _: None)(code).groups] \
+                if code in set(facilities) and hasattr(facilities, "get") else []
+            if group not in groups:
+                some = next(iter(facilities), "code")
+                return (f"`{{{{{name}:{facility}}}}}` names no group of a facility" if facility else
+                        f"`{{{{{name}}}}}` needs a facility's code and a group's after a colon, "
+                        f"e.g. `{{{{{name}:{some}.<group code from its rules.yaml>}}}}`")
+            return None
+        if "." in (facility or ""):
+            return f"`{{{{{name}:{facility}}}}}` takes a facility's code only, without a group"
         if entry.per_facility and facility not in set(facilities):
             return f"`{{{{{name}}}}}` needs a facility's code after a colon, e.g. `{{{{{name}:{next(iter(facilities), 'code')}}}}}`" \
                 if facility is None else f"`{{{{{name}:{facility}}}}}` names no facility"
@@ -75,7 +100,7 @@ class Template:
 def compile(html: str, registry: Registry, facilities: Iterable[str]) -> tuple[Template, list[tuple[str, str]]]:
     """Split `html` at placeholders; return the template and (placeholder as written, problem) per bad one."""
     parts, problems, last = [], [], 0
-    facilities = list(facilities)
+    facilities = facilities if hasattr(facilities, "get") else list(facilities)
     for match in PLACEHOLDER.finditer(html):
         name, facility = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         problem = registry.problem(name, facility, facilities)

@@ -104,3 +104,15 @@ def _names(site: dict, rel: str, problems: list) -> dict[str, str]:
                                 f"write site: name: with {', '.join(f'{lang}:' for lang in LANGS)} lines"))
         return {lang: "" for lang in LANGS}
     return {lang: names[lang].strip() for lang in LANGS}
+
+
+AND = {"pl": "i", "en": "and", "uk": "та"}
+
+
+def with_places(names: dict[str, str], centres) -> dict[str, str]:
+    """The site's names with `{in_towns}` replaced by every facility's town, in order ("w Mielcu i w Chełmie"),
+    so a centre added by data is in the site's name too."""
+    def towns(lang: str) -> str:
+        parts = [c.in_town[lang] for c in centres]
+        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {AND[lang]} {parts[-1]}"
+    return {lang: name.replace("{in_towns}", towns(lang)) if centres else name for lang, name in names.items()}
