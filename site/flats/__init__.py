@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
@@ -67,7 +68,9 @@ def load_data(app: Flask) -> None:
     """Read rules, facilities, publisher details and content once; refuse to start on any problem."""
     root = app.config["CONTENT_DIR"]
     app.extensions["rules"] = load_rules(root)
-    app.extensions["centres"] = centres.load(root)
+    rules = app.extensions["rules"]
+    app.extensions["centres"] = MappingProxyType({code: centres.with_counts(centre, rules.facility(code))
+                                                  for code, centre in centres.load(root).items()})
     app.extensions["site"] = publisher.load(root / "site.yaml")
     names = app.extensions["site"]["site"]
     names["name"] = publisher.with_places(names["name"], list(app.extensions["centres"].values()))

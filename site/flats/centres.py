@@ -8,11 +8,12 @@ grammatical forms the sentence needs ("w Mielcu", "у Мельці").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from . import counts
 from .rules import RulesError, facility_folders
 from .rules.codes import LANGS
 from .rules.reader import Node, Reader
@@ -85,6 +86,28 @@ def load(content: Path) -> Mapping[str, Centre]:
     if problems:
         raise RulesError(problems)
     return MappingProxyType({c.code: c for c in sorted(centres, key=lambda c: c.order or 0)})
+
+
+def with_counts(centre: Centre, facility) -> Centre:
+    """The centre with every count in its texts from the facility's rules (rules.yaml), in words:
+    {places} (all its places), {places:<group code>}, {rooms}, {flats} ("25 miejsc", "24 місця")."""
+    numbers = {"places": facility.places, "rooms": facility.rooms or 0, "flats": facility.flats or 0,
+               **{f"places:{g.code}": g.places for g in facility.groups}}
+
+    def fill(labels):
+        return MappingProxyType({lang: _fill(text, lang, numbers) for lang, text in labels.items()})
+
+    poster = centre.poster
+    return replace(centre, fee_note=fill(centre.fee_note), contact_note=fill(centre.contact_note),
+                   poster=Poster(fill(poster.lead), tuple(map(fill, poster.who)), tuple(map(fill, poster.apply)),
+                                 fill(poster.fee)))
+
+
+def _fill(text: str, lang: str, numbers: dict) -> str:
+    for key, number in numbers.items():
+        if "{" + key + "}" in text:
+            text = text.replace("{" + key + "}", counts.count(number, key.partition(":")[0], lang))
+    return text
 
 
 def _read(r: Reader, code: str) -> Centre:

@@ -10,6 +10,7 @@ from flask import Flask, render_template
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from . import counts
 from .dates import format_day
 from .i18n import url
 from .money import format_money
@@ -100,13 +101,17 @@ def _register_every_facility(reg: Registry) -> None:
         return Markup(render_template("figures/fee_summary.html", rows=rows, lang=ctx["lang"]))
 
     # Counts from the facility's data (rules.yaml), never typed into a page.
-    reg.register("places", per_facility=True)(lambda ctx, code: _text(str(_rules(ctx).facility(code).places)))
+    def counted(number, noun, ctx) -> Markup:
+        return _text(counts.count(number, noun, ctx["lang"]) if number else "")
+
+    reg.register("places", per_facility=True)(lambda ctx, code: counted(_rules(ctx).facility(code).places, "places", ctx))
+    reg.register("flats", per_facility=True)(lambda ctx, code: counted(_rules(ctx).facility(code).flats, "flats", ctx))
     @reg.register("group_places", per_group=True)
     def group_places(ctx, arg):
         code, _, group = arg.partition(".")
-        return _text(str(next(g.places for g in _rules(ctx).facility(code).groups if g.code == group)))
+        return counted(next(g.places for g in _rules(ctx).facility(code).groups if g.code == group), "places", ctx)
 
-    reg.register("rooms", per_facility=True)(lambda ctx, code: _text(str(_rules(ctx).facility(code).rooms or "")))
+    reg.register("rooms", per_facility=True)(lambda ctx, code: counted(_rules(ctx).facility(code).rooms, "rooms", ctx))
 
 
 def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .. import counts
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
 from .model import Bracket, Facility, FeeTable, Group, MonthlyCost
@@ -103,15 +104,21 @@ def _undecided(r: Reader, root: Node, groups: tuple[Group, ...], documents: dict
 
 def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
     r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"})
+    places = r.integer(node, "places", minimum=1)
+
+    def texts(key: str):  # {places} in a text: this group's places, in words ("25 miejsc", "24 місця")
+        return MappingProxyType({lang: counts.fill(text, lang, places=places) if text and places else text
+                                 for lang, text in r.texts(node, key).items()})
+
     return Group(
         code=r.text(node, "code"),
-        places=r.integer(node, "places", minimum=1),
+        places=places,
         situations=frozenset(r.codes(node, "situations", SITUATIONS, "situations")),
         living_alone_only=r.get(node, "living_alone_only", bool, "write true or false"),
         documents=r.codes(node, "bring", documents, "documents"),
         stay=_stay(r, node, "stay", stays),
-        who=MappingProxyType(r.texts(node, "who")),
-        fits=MappingProxyType(r.texts(node, "fits")),
+        who=texts("who"),
+        fits=texts("fits"),
     )
 
 
