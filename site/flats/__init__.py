@@ -14,7 +14,7 @@ from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
 from .money import format_money, format_share
-from .rules import load_rules
+from .rules import facility_folders, load_rules
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -93,5 +93,13 @@ def load_content(app: Flask) -> content.Content:
             return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
         return True
 
-    facilities = app.extensions["rules"].facilities if "rules" in app.extensions else {}
-    return content.load(root, site_exists, app.extensions["placeholders"], facilities)
+    # When the rules failed to load (their problems are reported on their own), placeholders are checked
+    # against the facility folders, so one mistake in a rules file gives one message, not one per page.
+    facilities = app.extensions["rules"].facilities if "rules" in app.extensions \
+        else {code: None for code in facility_folders(root)}
+    loaded = content.load(root, site_exists, app.extensions["placeholders"], facilities)
+    if "centres" in app.extensions:
+        problems = centres.missing_pages(app.extensions["centres"], loaded, root)
+        if problems:
+            raise content.ContentError(problems)
+    return loaded

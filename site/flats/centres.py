@@ -88,6 +88,16 @@ def load(content: Path) -> Mapping[str, Centre]:
     return MappingProxyType({c.code: c for c in sorted(centres, key=lambda c: c.order or 0)})
 
 
+def missing_pages(centres: Mapping[str, Centre], content, root: Path) -> list:
+    """A problem for each language a centre's page (facility.yaml `page:`) is missing in."""
+    from .content import Problem
+    from .vocabulary import LANGUAGES
+    return [Problem(str(Path(root) / lang / f"{centre.page}.md"), None,
+                    f"missing: {centre.code}'s page (`page: {centre.page}` in its facility.yaml) in {LANGUAGES[lang]}",
+                    f"write {centre.page}.md in content/{lang}/, as for the other centres")
+            for centre in centres.values() for lang in LANGUAGES if content.get(lang, centre.page) is None]
+
+
 def with_counts(centre: Centre, facility) -> Centre:
     """The centre with every count in its texts from the facility's rules (rules.yaml), in words:
     {places} (all its places), {places:<group code>}, {rooms}, {flats} ("25 miejsc", "24 місця")."""

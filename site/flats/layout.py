@@ -15,6 +15,7 @@ ERROR_TITLES = {
     400: _l("The request could not be understood"),
     405: _l("This address cannot be used in this way"),
     413: _l("What you sent is too large"),
+    503: _l("The self-check has no rules for this date"),
 }
 
 

@@ -15,7 +15,7 @@ from .dates import format_day
 from .i18n import url
 from .money import format_money
 from .placeholders import Registry
-from .rules import fee_table
+from .rules import NoRulesForDate, fee_table
 
 
 def _rules(ctx):
@@ -60,15 +60,26 @@ def _register_law(reg: Registry) -> None:
         "figures/criteria_history.html", criteria=_rules(ctx).criteria, on=ctx["on"])))
 
 
+def _dated(fill):
+    """A facility's dated value; on a day before its first rule, a sentence saying so (never an error page)."""
+    def filled(ctx, code):
+        try:
+            return fill(ctx, code)
+        except NoRulesForDate:
+            return _text(_("not known for %(day)s; ask the centre", day=format_day(ctx["on"])))
+    return filled
+
+
 def _register_facility(reg: Registry) -> None:
     def cost(ctx, code):
         return _rules(ctx).facility(code).monthly_cost_on(ctx["on"])
 
-    reg.register("monthly_cost", per_facility=True)(lambda ctx, code: _text(format_money(cost(ctx, code).amount)))
-    reg.register("monthly_cost_since", per_facility=True)(lambda ctx, code: time(cost(ctx, code).since))
-    reg.register("monthly_cost_source", per_facility=True)(lambda ctx, code: _polish(cost(ctx, code).source))
+    reg.register("monthly_cost", per_facility=True)(_dated(lambda ctx, code: _text(format_money(cost(ctx, code).amount))))
+    reg.register("monthly_cost_since", per_facility=True)(_dated(lambda ctx, code: time(cost(ctx, code).since)))
+    reg.register("monthly_cost_source", per_facility=True)(_dated(lambda ctx, code: _polish(cost(ctx, code).source)))
 
     @reg.register("fee_table", per_facility=True)
+    @_dated
     def table(ctx, code):
         rules, on = _rules(ctx), ctx["on"]
         facility = rules.facility(code)

@@ -62,8 +62,10 @@ class Registry:
             return f"unknown placeholder `{{{{{name}}}}}`"
         if entry.per_group:
             code, _, group = (facility or "").partition(".")
-            groups = [g.code for g in getattr(facilities, "get", lambda _: None)(code).groups] \
-                if code in set(facilities) and hasattr(facilities, "get") else []
+            known = facilities.get(code) if hasattr(facilities, "get") else None
+            if code in set(facilities) and known is None and group:
+                return None  # its rules did not load (reported on their own): the group cannot be checked
+            groups = [g.code for g in known.groups] if known is not None else []
             if group not in groups:
                 some = next(iter(facilities), "code")
                 return (f"`{{{{{name}:{facility}}}}}` names no group of a facility" if facility else

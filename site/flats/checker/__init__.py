@@ -11,11 +11,12 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from werkzeug.exceptions import ServiceUnavailable
 
 from .. import layout, urls
 from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
-from ..rules import assess, fee_table
+from ..rules import NoRulesForDate, assess, fee_table
 from ..today import today
 from . import explain, frozen, steps, summary
 from .forms import CheckForm
@@ -56,7 +57,10 @@ def check(facility: str):
         return _render(form, facility, centre, rules, on, steps.RESULT, outcome=detail,
                        rows=summary.rows(form, answers))
     engine_answers = steps.answers(facility, answers)
-    outcome = assess(engine_answers, rules, on)
+    try:
+        outcome = assess(engine_answers, rules, on)
+    except NoRulesForDate:  # a day before this facility's first rule (a fixed date in the past): no result
+        raise ServiceUnavailable() from None
     return _render(form, facility, centre, rules, on, steps.RESULT, outcome=outcome,
                    fee_text=explain.fee(outcome, engine_answers, rules), rows=summary.rows(form, answers))
 
