@@ -110,8 +110,8 @@ AND = {"pl": "i", "en": "and", "uk": "та"}
 
 
 def with_places(names: dict[str, str], centres) -> dict[str, str]:
-    """The site's names with `{in_towns}` replaced by every facility's town, in order ("w Mielcu i w Chełmie"),
-    so a centre added by data is in the site's name too."""
+    """The site's names with `{in_towns}` replaced by every facility's `in_town`, in their order, joined
+    with "and" ("w A i w B"), so a centre added by data is in the site's name too."""
     def towns(lang: str) -> str:
         parts = [c.in_town[lang] for c in centres]
         return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {AND[lang]} {parts[-1]}"

@@ -27,6 +27,8 @@ REASONS = {
                        "Start at the social assistance centre where you live."),
     "group_for_people_living_alone": _l("You said you live with your family. The places that fit your answers "
                                         "are meant for people who live alone."),
+    "group_for_older_people": _l("The places that fit your answers are meant for older people. You did not choose "
+                                 "age as a reason. You may still ask: the centre decides."),
 }
 
 

@@ -28,6 +28,11 @@ def _alone_where_required(answers, fitting: tuple[Group, ...]) -> bool:
     return not (fitting and all(g.living_alone_only for g in fitting) and answers.household == "family")
 
 
+def _older_where_required(answers, fitting: tuple[Group, ...]) -> bool:
+    """Met unless every group that fits is for older people and the person did not say their age is why."""
+    return not (fitting and all(g.older_people_only for g in fitting) and "older_age" not in answers.situations)
+
+
 CONDITIONS: dict[str, Condition] = {c.code: c for c in (
     Condition("adult", "not_adult", "unlikely", lambda a, g: a.adult, ("adult",)),
     Condition("no_round_the_clock_care", "needs_round_the_clock_care", "unlikely",
@@ -39,4 +44,7 @@ CONDITIONS: dict[str, Condition] = {c.code: c for c in (
     Condition("resident", "not_resident", "possible", lambda a, g: a.resident, ("resident",)),
     Condition("living_alone_where_required", "group_for_people_living_alone", "possible", _alone_where_required,
               ("situations", "household")),
+    # A younger person with a disability or illness may ask; the centre decides (self-check.md rule 7).
+    Condition("older_age_where_required", "group_for_older_people", "possible", _older_where_required,
+              ("situations",)),
 )}

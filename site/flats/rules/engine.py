@@ -105,6 +105,8 @@ def assess(answers: Answers, rules: Rules, on: date) -> Outcome:
             reasons += [g.reason for g in fitting]
     if status == "unlikely":
         reasons = [r for r in reasons if r in _UNLIKELY]
+    if "group_for_older_people" in reasons:  # never told they fit a group for older people
+        reasons = [r for r in reasons if r not in {g.reason for g in fitting if g.older_people_only}]
     documents, stay = _documents_and_stay(facility, fitting)
     fee = compute_fee(rules, on, facility, answers.household, answers.people, answers.income)
     return Outcome(facility=facility.code, status=status or "likely", reasons=tuple(reasons), fee=fee,

@@ -103,7 +103,8 @@ def _undecided(r: Reader, root: Node, groups: tuple[Group, ...], documents: dict
 
 
 def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
-    r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"})
+    r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"},
+           {"older_people_only"})
     places = r.integer(node, "places", minimum=1)
 
     def texts(key: str):  # {places} in a text: this group's places, in words ("25 miejsc", "24 місця")
@@ -119,6 +120,8 @@ def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
         stay=_stay(r, node, "stay", stays),
         who=texts("who"),
         fits=texts("fits"),
+        older_people_only=bool(r.get(node, "older_people_only", bool, "write true or false"))
+        if "older_people_only" in node else False,
     )
 
 

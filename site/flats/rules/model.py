@@ -60,6 +60,7 @@ class Group:
     stay: str
     who: Labels = field(default_factory=dict)  # "25 places for …", per language
     fits: Labels = field(default_factory=dict)  # the sentence saying the person fits it
+    older_people_only: bool = False  # for older people: a younger person may ask (older_age_where_required)
 
     @property
     def reason(self) -> str:
