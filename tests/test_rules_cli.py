@@ -108,3 +108,65 @@ def test_flask_rules_check_lists_every_problem_even_when_the_site_could_not_star
                          env=dict(os.environ, FLATS_CONTENT_DIR=str(tmp_path / "content")))
     assert run.returncode == 1
     assert "criterion.yaml" in run.stderr and "Traceback" not in run.stderr + run.stdout
+
+
+# The launch check: `flask rules check --publish` (deploy/README.md, README.md "Running it in production").
+PUBLISHER = """publisher:
+  name: "Miejski Ośrodek Przykładowy"
+  address: "ul. Przykładowa 1, 00-001 Przykładowo"
+  email: "{email}"
+  phone: "{phone}"
+  bip_url: "https://bip.example.gov.pl/"
+"""
+
+
+def site_with(content: Path, publisher: str) -> None:
+    site = content / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    start, end = text.index("publisher:"), text.index("data_protection_officer:")
+    site.write_text(text[:start] + publisher + text[end:], encoding="utf-8")
+
+
+@pytest.fixture()
+def content(tmp_path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_the_launch_check_fails_listing_every_empty_publisher_detail_the_law_requires():
+    result = run(["rules", "check", "--publish"])
+    assert result.exit_code == 1
+    assert "4 problem(s)" in result.output
+    for key in ("publisher.name is empty", "publisher.address is empty", "publisher.email or publisher.phone is empty",
+                "publisher.bip_url is empty"):
+        assert key in result.output, key
+    assert "add `address:` under `publisher:`" in result.output, "site.yaml has no address key yet: say where it goes"
+
+
+def test_without_publish_empty_publisher_details_stay_warnings():
+    result = run(["rules", "check"])
+    assert result.exit_code == 0 and "problem(s)" not in result.output
+    assert "warning:" in result.output and "publisher.name is empty" in result.output
+
+
+@pytest.mark.parametrize("email, phone", [("wydawca@example.gov.pl", ""), ("", "11 222 33 44")])
+def test_the_launch_check_passes_once_every_required_detail_is_given_an_email_or_a_phone_enough(content, email, phone):
+    site_with(content, PUBLISHER.format(email=email, phone=phone))
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 0, result.output
+    assert "rules: no problems" in result.output
+
+
+@pytest.mark.parametrize("key", ["name", "address", "bip_url"])
+def test_the_launch_check_names_the_one_detail_still_missing(content, key):
+    publisher = PUBLISHER.format(email="wydawca@example.gov.pl", phone="").replace(f"  {key}: \"", f"  {key}: \"\" # \"")
+    site_with(content, publisher)
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 1 and "1 problem(s)" in result.output
+    assert f"publisher.{key} is empty" in result.output and "write the confirmed value there" in result.output
+
+
+def test_the_launch_check_reports_a_site_file_that_cannot_be_read(content):
+    (content / "site.yaml").write_text("publisher: [oops\n", encoding="utf-8")
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 1 and "site.yaml" in result.output and "cannot be read" in result.output

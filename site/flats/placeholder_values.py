@@ -42,8 +42,10 @@ def whole_zloty(amount) -> str:
     return f"{int(amount)}\u00a0zł"
 
 
-def time(day) -> Markup:
-    """A date in the page's language, machine-readable too."""
+def time(day, id_: str | None = None) -> Markup:
+    """A date in the page's language, machine-readable too; `id_` goes on the <time> element itself."""
+    if id_:
+        return Markup('<time id="{}" datetime="{}">{}</time>').format(id_, day.isoformat(), format_day(day))
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), format_day(day))
 
 
@@ -125,14 +127,16 @@ def _register_every_facility(reg: Registry) -> None:
     reg.register("rooms", per_facility=True)(lambda ctx, code: counted(_rules(ctx).facility(code).rooms, "rooms", ctx))
 
 
-def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
+def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None = None) -> Markup:
     value = ctx["app"].extensions["site"][section][key]
     if not value:
         contact = url("pages.page", slug="kontakt")
+        ident = Markup(' id="{}"').format(id_) if id_ else ""
         if contact == "./":  # on the contact page itself: the numbers are right here
-            return Markup('<span class="missing">{}</span>').format(_("not published yet; please ask the centre by phone"))
-        return Markup('<span class="missing">{} <a href="{}">{}</a></span>').format(
-            _("not published yet; please ask the centre —"), contact, _("see Contact"))
+            return Markup('<span class="missing"{}>{}</span>').format(
+                ident, _("not published yet; please ask the centre by phone"))
+        return Markup('<span class="missing"{}>{} <a href="{}">{}</a></span>').format(
+            ident, _("not published yet; please ask the centre —"), contact, _("see Contact"))
     if kind == "email":
         return Markup('<a href="mailto:{0}">{0}</a>').format(value)
     if kind == "url":
@@ -140,7 +144,7 @@ def _publisher(section: str, key: str, ctx, kind: str = "text") -> Markup:
     if kind == "tel":
         return Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value)
     if kind == "date":
-        return time(value)
+        return time(value, id_)
     return _text(value)
 
 
@@ -151,9 +155,12 @@ PUBLISHER = {
     "publisher_bip": ("publisher", "bip_url", "url"),
     "dpo_email": ("data_protection_officer", "email", "email"),
     "site_url": ("site", "url", "url"),
-    "site_published": ("site", "published", "date"),
-    "site_updated": ("site", "updated", "date"),
-    "statement_prepared": ("accessibility", "statement_prepared", "date"),
+    # The accessibility statement's dates carry the ids monitors look for (facts.md §5) on
+    # the <time> element itself (or, while a date is not set, on the "not published yet"
+    # text): use them once, on the statement only, without a {#id} of their own.
+    "site_published": ("site", "published", "date", "a11y-data-publikacja"),
+    "site_updated": ("site", "updated", "date", "a11y-data-aktualizacja"),
+    "statement_prepared": ("accessibility", "statement_prepared", "date", "a11y-data-sporzadzenie"),
 }
 
 

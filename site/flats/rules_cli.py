@@ -3,6 +3,9 @@
 Both read the rules afresh from CONTENT_DIR (content/rules/ and
 content/facilities/*/rules.yaml), and both say when the statutory review
 date of the income criterion has passed (the data needs checking).
+`flask rules check --publish` is the launch check: it also fails while a
+publisher detail the law requires of a public body's site is empty in
+content/site.yaml (run it before the site goes public).
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from .config import Config
 from .content import ContentError
 from .money import format_money
 from .rules import NoRulesForDate, Rules, RulesError, fee_table, load_rules, review_dates
+from .rules.yamlfile import load_yaml
 from .today import today
 
 GUIDE = "content/README.md"
@@ -118,13 +122,18 @@ def show(on):
 
 @rules_group.command("check")
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) when the review date has passed.")
-def check(strict):
+@click.option("--publish", is_flag=True,
+              help="The launch check: also fail (exit 1) while a publisher detail the law requires "
+                   "(name, address, e-mail or phone, BIP address) is empty in content/site.yaml.")
+def check(strict, publish):
     """List every problem in the rules data (exit 1 if there is any)."""
     day = _today()
     rules, problems = problems_in(_folder(), day)
     notes = _notes(rules, day)
     if strict:
         problems += [note for note in notes if note.startswith("NEEDS CHECKING")]
+    if publish:
+        problems += launch_problems(_folder() / "site.yaml")
     if problems:
         click.echo(f"{len(problems)} problem(s):", err=True)
         for problem in problems:
@@ -145,6 +154,39 @@ def _notes(rules: Rules | None, on: date) -> list[str]:
         return review_lines(rules, on) if rules else []
     except NoRulesForDate:  # already a problem
         return []
+
+
+# What a public body's site must name before it goes public (facts.md §5: contact data
+# and the link to the operator's BIP always available; the accessibility statement
+# names the publisher, an e-mail or a phone): (keys in content/site.yaml, any one of
+# which will do; what it is).
+LAUNCH_REQUIRED = (
+    (("publisher.name",), "the name of the body that publishes this site"),
+    (("publisher.address",), "the publisher's postal address"),
+    (("publisher.email", "publisher.phone"), "the publisher's e-mail address or phone number"),
+    (("publisher.bip_url",), "the address of the publisher's Public Information Bulletin (BIP)"),
+)
+
+
+def launch_problems(path: Path) -> list[str]:
+    """One line per legally required publisher detail still empty in site.yaml (the launch check)."""
+    try:
+        publisher.load(path)  # the file's own problems (a value that is not a web address …)
+        raw = load_yaml(path.read_text(encoding="utf-8")) or {}
+    except ContentError as exc:
+        return [f"publish: {problem}" for problem in exc.problems]
+    section = raw.get("publisher") if isinstance(raw.get("publisher"), dict) else {}
+    problems = []
+    for keys, what in LAUNCH_REQUIRED:
+        names = [key.split(".")[1] for key in keys]
+        if any(str(section.get(name) or "").strip() for name in names):
+            continue
+        absent = [name for name in names if name not in section]
+        fix = (f"add {' or '.join(f'`{name}:`' for name in absent)} under `publisher:` with the confirmed value"
+               if absent == names else "write the confirmed value there")
+        problems.append(f"publish: {path}: {' or '.join(keys)} is empty: {what} must be published before "
+                        f"the site goes public. Fix: {fix}.")
+    return problems
 
 
 def _publisher_warnings() -> list[str]:
