@@ -224,3 +224,34 @@ def test_steps_without_javascript_at_200_percent_text(browser, live, shots, lang
     walk_measuring(page, screens, EVERYTHING, "family", measured, navigation=True)
     context.close()
     screens.assert_none()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_self_check_header_is_short_and_its_menu_one_tap_away(browser, live, shots, javascript):
+    context, page = large_text_page(browser, javascript=javascript)
+    page.goto(f"{live}uk/sprawdz/chelm/")
+    header = "header.site-header"
+    stops = page.evaluate(f"""[...document.querySelectorAll('{header} a, {header} button, {header} summary')]
+        .filter(e => e.checkVisibility()).map(e => e.textContent.trim())""")
+    assert stops == ["Житло з підтримкою в Мельці та Хелмі", "Polski", "English", "Меню"], \
+        "the name, the other languages and Menu; the menu's links only once it is open"
+    height = page.evaluate(f"document.querySelector('{header}').getBoundingClientRect().height")
+    assert height <= 0.3 * SCREENS[0][1], f"the header takes {height} px of {SCREENS[0][1]}"
+    page.click(f"{header} summary")
+    links = page.locator(f"{header} .main-nav a")
+    assert links.count() == 8 and all(links.nth(i).is_visible() for i in range(8))
+    screens = Screens(page, shots, f"menu open {'js' if javascript else 'nojs'}")
+    screens.check("uk step adult", heading=False)
+    context.close()
+    screens.assert_none()
+
+
+def test_content_pages_show_the_menu_as_a_bar_on_a_wide_screen(browser, live):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live + "pl/odplatnosc/")
+    wide = page.locator(".main-nav a").first.is_visible() and not page.locator(".menu > summary").is_visible()
+    page.goto(live + "pl/sprawdz/chelm/")
+    compact = not page.locator(".main-nav a").first.is_visible() and page.locator(".menu > summary").is_visible()
+    context.close()
+    assert wide and compact
