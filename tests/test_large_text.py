@@ -1,0 +1,257 @@
+"""Large text on a phone, as the site's core users read it: Chromium's default font
+size at 32 px (a phone's 200 % text setting, `Page.setFontSizes`, not zoom), at
+390×844 and 320×640, on every page, every self-check step and every result state,
+in Polish, English and Ukrainian, live and frozen.
+
+On each screen: nothing wider than the screen; no word of a heading, question,
+label, button or the fee split across lines or running off the screen; amounts
+on one line; the page's heading (on a step: the question) inside the first
+screen. Screenshots of the first screen are saved in a temporary folder whose
+path the test prints (`pytest -s`), or in $LARGE_TEXT_SHOTS.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from flats import create_app
+
+from .browser import served
+from .frozen import DAY, files
+from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, UNDER_18, answer
+
+SCREENS = [(390, 844), (320, 640)]
+TEXT_SIZE = 32  # px: Chromium's default 16 px at 200 %
+
+# Elements whose words must stay whole; amounts must stay on one line.
+MEASURE = r"""() => {
+  const WORDS = "h1, h2, h3, h4, legend, label, summary, .button, button, th, dt, dd, .caption, .brand, "
+              + ".result-kicker, .fee-amount, .languages a, .main-nav a";
+  const WHOLE = "[data-slot=amount], .num, .nowrap";
+  const found = {scroll: document.scrollingElement.scrollWidth, width: innerWidth, split: [], over: [], amounts: []};
+  const lines = (range) => new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+  const shown = (el) => el.checkVisibility() && el.getClientRects().length > 0;  // not in a closed <details>
+  for (const el of document.querySelectorAll(WHOLE)) {
+    if (!shown(el) || el.closest(".table-scroll")) continue;
+    const range = document.createRange(); range.selectNodeContents(el);
+    if (lines(range) > 1) found.amounts.push(el.textContent.trim());
+  }
+  const seen = new Set();
+  for (const el of document.querySelectorAll(WORDS)) {
+    if (!shown(el)) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      const parent = node.parentElement;
+      if (!shown(parent) || parent.closest(".visually-hidden")) continue;
+      const scrolls = parent.closest(".table-scroll");
+      for (const m of node.data.matchAll(/[^\s\u00ad\u2010\-\u2013\u2014\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+        if (lines(range) > 1) found.split.push(m[0]);
+        if (!scrolls && [...range.getClientRects()].some(r => r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5)))
+          found.over.push(m[0]);
+      }
+    }
+  }
+  const heading = [...document.querySelectorAll("main .step:not([hidden]) .question, main h1")].find(shown);
+  found.heading = heading ? heading.getBoundingClientRect().bottom + scrollY : null;
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def shots():
+    folder = Path(os.environ.get("LARGE_TEXT_SHOTS") or tempfile.mkdtemp(prefix="large-text-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nlarge-text screenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def live():
+    """The live app on loopback, on the frozen build's day so that both answer alike."""
+    with served(create_app({"TESTING": True, "PAGE_CACHE": False, "FIXED_DATE": DAY})) as url:
+        yield url + "/"
+
+
+def large_text_page(browser, javascript: bool = True):
+    width, height = SCREENS[0]
+    context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": TEXT_SIZE}})
+    return context, page
+
+
+class Screens:
+    """Measures the page now shown on each screen size; collects every problem."""
+
+    def __init__(self, page, shots: Path, prefix: str):
+        self.page, self.shots, self.prefix = page, shots, prefix
+        self.problems: list[str] = []
+        self.count = 0
+
+    def check(self, name: str, heading: bool = True) -> None:
+        self.count += 1
+        for width, height in SCREENS:
+            self.page.set_viewport_size({"width": width, "height": height})
+            found = self.page.evaluate(MEASURE)
+            where = f"{name} at {width}×{height}"
+            assert found["width"] == width
+            if found["scroll"] > width:
+                self.problems.append(f"{where}: {found['scroll']} px wide")
+            if found["split"]:
+                self.problems.append(f"{where}: words split across lines: {found['split'][:6]}")
+            if found["over"]:
+                self.problems.append(f"{where}: words off the screen: {found['over'][:6]}")
+            if found["amounts"]:
+                self.problems.append(f"{where}: amounts on two lines: {found['amounts'][:6]}")
+            if heading and (found["heading"] is None or found["heading"] > height):
+                self.problems.append(f"{where}: the heading ends at {found['heading']} px, below the first screen")
+            self.page.evaluate("scrollTo(0, 0)")  # the first screen, as it opens
+            file = re.sub(r"[^a-z0-9]+", "-", f"{self.prefix} {name} {width}".lower()).strip("-")
+            self.page.screenshot(path=str(self.shots / f"{file}.png"))
+        self.page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
+
+    def assert_none(self) -> None:
+        assert not self.problems, f"{len(self.problems)} problems at 200 % text:\n" + "\n".join(self.problems)
+
+
+def test_the_font_size_setting_is_the_phones_text_size_not_zoom(browser, live):
+    context, page = large_text_page(browser)
+    page.goto(live + "pl/")
+    size = page.evaluate("[parseFloat(getComputedStyle(document.documentElement).fontSize), devicePixelRatio,"
+                         " innerWidth, matchMedia('(max-width: 17.5em)').matches]")
+    context.close()
+    assert size == [TEXT_SIZE, 1, 390, True], "rem and em media queries follow the 32 px text; the screen stays 390 px"
+
+
+@pytest.mark.parametrize("where", ["live", "frozen"])
+def test_every_page_at_200_percent_text(browser, live, build, sub_path, shots, where):
+    if where == "live":
+        base, urls = live, [u.lstrip("/") for u in ROUTES] + ["pl/no-such-page/", "uk/no-such-page/"]
+    else:
+        base = sub_path
+        urls = [p.removesuffix("index.html") for p in files(build[0]) if p.endswith("/index.html")]
+    context, page = large_text_page(browser)
+    screens = Screens(page, shots, f"{where} page")
+    for url in urls:
+        page.goto(base + url)
+        screens.check(url)
+    if where == "frozen":
+        page.goto(base + "404.html")
+        screens.check("404")
+    context.close()
+    assert screens.count >= len(ROUTES)
+    screens.assert_none()
+
+
+# Journeys that between them show every question and every kind of result.
+EVERYTHING = {**NOT_RESIDENT_FAMILY, "resident": "yes"}  # all seven questions, a family over the criterion
+JOURNEYS = {
+    "family": EVERYTHING,
+    "pensioner": PENSIONER,
+    "care-leaver": CARE_LEAVER,
+    "top-fee": {**PENSIONER, "income": "9000"},
+    "free": {**PENSIONER, "income": "300"},
+    "disability": {**PENSIONER, "situations": ["disability", "illness"]},
+    "not-resident": NOT_RESIDENT_FAMILY,
+    "under-18": UNDER_18,
+    "needs-care": NEEDS_CARE,
+}
+
+
+def walk_measuring(page, screens: Screens, answers: dict, journey: str, measured: set, navigation: bool) -> None:
+    """Answer each question, measuring each step not measured yet, then the result."""
+    for _ in range(10):
+        result = page.locator("main .result")
+        if result.count():
+            status, fee = result.get_attribute("data-status"), result.get_attribute("data-fee-kind")
+            screens.check(f"result {journey} {status} {fee or 'no-fee'}")
+            return
+        step = page.get_attribute("form.check-form", "data-step")
+        if step not in measured:
+            measured.add(step)
+            screens.check(f"step {step}")
+        answer(page, step, answers[step])
+        if navigation:
+            with page.expect_navigation():
+                page.click("form.check-form button[value=continue]")
+        else:
+            page.click("form.check-form button[value=continue]")
+            page.wait_for_function("(s) => document.querySelector('form.check-form').dataset.step !== s"
+                                   " || document.querySelector('main .result')", arg=step)
+    raise AssertionError(f"{journey}: no result")
+
+
+@pytest.mark.parametrize("where", ["live", "frozen"])
+@pytest.mark.parametrize("lang", ["pl", "en", "uk"])
+@pytest.mark.parametrize("facility", ["chelm", "mielec"])
+def test_every_step_and_result_at_200_percent_text(browser, live, sub_path, shots, where, lang, facility):
+    start = f"{live if where == 'live' else sub_path}{lang}/sprawdz/{facility}/"
+    context, page = large_text_page(browser)
+    screens = Screens(page, shots, f"{where} {lang} {facility}")
+    measured: set = set()
+    for journey, answers in JOURNEYS.items():
+        page.goto("about:blank")  # a new entry: going to the same address again would keep the last answers
+        page.goto(start)
+        walk_measuring(page, screens, answers, journey, measured, navigation=False)
+    page.goto("about:blank")
+    page.goto(start)
+    page.click("form.check-form button[value=continue]")  # no answer: the error summary and message
+    page.wait_for_selector(".error-summary")
+    screens.check("error adult", heading=False)
+    context.close()
+    assert {"adult", "round_the_clock_care", "situations", "resident", "household", "household_size",
+            "income"} <= measured
+    screens.assert_none()
+
+
+@pytest.mark.parametrize("lang", ["pl", "uk"])
+def test_steps_without_javascript_at_200_percent_text(browser, live, shots, lang):
+    """The live site without a script: each step is a page of its own, the languages are buttons."""
+    context, page = large_text_page(browser, javascript=False)
+    screens = Screens(page, shots, f"nojs {lang}")
+    measured: set = set()
+    page.goto(f"{live}{lang}/sprawdz/chelm/")
+    walk_measuring(page, screens, EVERYTHING, "family", measured, navigation=True)
+    context.close()
+    screens.assert_none()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_self_check_header_is_short_and_its_menu_one_tap_away(browser, live, shots, javascript):
+    context, page = large_text_page(browser, javascript=javascript)
+    page.goto(f"{live}uk/sprawdz/chelm/")
+    header = "header.site-header"
+    stops = page.evaluate(f"""[...document.querySelectorAll('{header} a, {header} button, {header} summary')]
+        .filter(e => e.checkVisibility()).map(e => e.textContent.trim())""")
+    assert stops == ["Житло з підтримкою в Мельці та Хелмі", "Polski", "English", "Меню"], \
+        "the name, the other languages and Menu; the menu's links only once it is open"
+    height = page.evaluate(f"document.querySelector('{header}').getBoundingClientRect().height")
+    assert height <= 0.3 * SCREENS[0][1], f"the header takes {height} px of {SCREENS[0][1]}"
+    page.click(f"{header} summary")
+    links = page.locator(f"{header} .main-nav a")
+    assert links.count() == 8 and all(links.nth(i).is_visible() for i in range(8))
+    screens = Screens(page, shots, f"menu open {'js' if javascript else 'nojs'}")
+    screens.check("uk step adult", heading=False)
+    context.close()
+    screens.assert_none()
+
+
+def test_content_pages_show_the_menu_as_a_bar_on_a_wide_screen(browser, live):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live + "pl/odplatnosc/")
+    wide = page.locator(".main-nav a").first.is_visible() and not page.locator(".menu > summary").is_visible()
+    page.goto(live + "pl/sprawdz/chelm/")
+    compact = not page.locator(".main-nav a").first.is_visible() and page.locator(".menu > summary").is_visible()
+    context.close()
+    assert wide and compact
