@@ -51,11 +51,15 @@ def test_the_guide_has_every_example_the_tests_follow():
                              "centre-page"}
 
 
-def test_every_placeholder_the_guide_names_exists(app):
+def test_every_placeholder_the_guide_names_exists_and_the_guide_names_every_placeholder(app):
     registry, facilities = app.extensions["placeholders"], app.extensions["rules"].facilities
-    named = set(re.findall(r"\{\{(\w+)(?::([\w-]+))?\}\}", GUIDE)) - {("monthly_cost", "<facility>")}
+    named = set(re.findall(r"\{\{(\w+)(?::([\w.-]+))?\}\}", GUIDE)) - {("monthly_cost", "<facility>")}
     problems = [registry.problem(name, facility or None, facilities) for name, facility in named]
     assert named and not any(problems), f"placeholders in the guide that do not work: {problems}"
+    table = GUIDE[GUIDE.index("| placeholder | what the site shows |"):]
+    table = table[:table.index("\n\n")]
+    listed = set(re.findall(r"`\{\{(\w+)", table))
+    assert listed == set(registry.entries), f"the guide's table and the site differ: {listed ^ set(registry.entries)}"
 
 
 def test_a_new_criterion_added_as_the_guide_shows_is_in_force_from_its_date(content):
