@@ -4,20 +4,37 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
-
 from flats.rules import Answers
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_DIR = ROOT / "content"
-ROUTES = [line for line in (Path(__file__).with_name("routes.txt")).read_text().split() if line]
+LANGS = ("pl", "en", "uk")
+# The site's own pages in every language, and those it has for each facility (beside the content pages).
+SITE_PAGES = ("sprawdz/", "dla-pracownikow/")
+FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/plakat/{code}/")
 
-AXE = Axe()
+
+def routes(content: Path = CONTENT_DIR) -> list[str]:
+    """Every page the site serves for `content`, derived from its files: each Markdown page, each facility's
+    pages, the site's own. A page or centre added by data changes this list by itself."""
+    codes = sorted(p.name for p in (content / "facilities").iterdir() if p.is_dir())
+    found = []
+    for lang in LANGS:
+        slugs = sorted(p.stem for p in (content / lang).glob("*.md"))
+        found += [f"/{lang}/" if slug == "index" else f"/{lang}/{slug}/" for slug in slugs]
+        found += [f"/{lang}/{page}" for page in SITE_PAGES]
+        found += [f"/{lang}/{page.format(code=code)}" for page in FACILITY_PAGES for code in codes]
+    return sorted(set(found))
+
+
+ROUTES = routes()
+
 
 
 def violations(page) -> list[str]:
     """What axe-core (WCAG 2.1 A/AA and best practice) finds on the page in Chromium."""
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": [
+    from axe_playwright_python.sync_playwright import Axe  # only where a browser test asks
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
         "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {v['nodes'][0]['target']})"
             for v in results.response["violations"]]

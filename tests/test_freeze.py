@@ -12,23 +12,32 @@ from pathlib import Path
 import brotli
 import pytest
 
+import flats
 from flats.assets import served
+from flats.urls import frozen_files
 
 import freeze  # importable: conftest.py puts the project root on sys.path
 from .frozen import DAY, files
 from .pagecheck import PageChecker, parse
 from .helpers import ROUTES
 
-FROZEN_LIST = Path(__file__).with_name("frozen_urls.txt")
+STATIC = Path(flats.__file__).with_name("static")
 FINGERPRINT = re.compile(r"\.[0-9a-f]{8}\.")  # style.3a6ae0a8.css is listed as style.{hash}.css
 
 
-def test_the_build_writes_exactly_the_committed_list_of_files(build):
+def expected_files(app) -> list[str]:
+    """What the build must write, derived: every page, the app's other files (answer tables …), every
+    static file under its fingerprint, the root's files; each text file with its .br and .gz copies."""
+    pages = [url.strip("/") + "/index.html" for url in ROUTES]
+    others = [path.lstrip("/") for path in frozen_files(app)]
+    static = [f"static/{p.stem}.{{hash}}{p.suffix}" for p in STATIC.rglob("*") if p.is_file()]
+    written = pages + others + static + ["404.html", "index.html", "robots.txt", "sitemap.xml"]
+    return sorted(name + suffix for name in written for suffix in ("", ".br", ".gz"))
+
+
+def test_the_build_writes_exactly_the_files_the_site_has(build, app):
     folder, _ = build
-    expected = FROZEN_LIST.read_text().split()
-    assert sorted(FINGERPRINT.sub(".{hash}.", f) for f in files(folder)) == expected, (
-        "The frozen files changed. If intended, run `python freeze.py /tmp/b && (cd /tmp/b && find . -type f "
-        "| sed 's|^./||; s/\\.[0-9a-f]\\{8\\}\\./.{hash}./' | LC_ALL=C sort) > tests/frozen_urls.txt`")
+    assert sorted(FINGERPRINT.sub(".{hash}.", f) for f in files(folder)) == expected_files(app)
 
 
 def test_every_text_file_has_gzip_and_brotli_copies_of_the_same_bytes(build):

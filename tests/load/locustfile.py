@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 from locust import HttpUser, between, task
 
-ROUTES = (Path(__file__).resolve().parents[1] / "routes.txt").read_text().split()
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.helpers import routes  # noqa: E402  (every page, derived from content/)
+
+ROUTES = routes()
 ANSWERS = [
     {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", "situations": "older_age",
      "household": "single", "income": "1 400,00 zł"},

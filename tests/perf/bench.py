@@ -22,7 +22,8 @@ from tests.perf.report import write_section  # noqa: E402
 def main() -> int:
     from flats import create_app
     app = create_app()
-    routes = (ROOT / "tests" / "routes.txt").read_text().split()
+    from tests.helpers import routes as site_routes
+    routes = site_routes()
     sections = {}
     with tempfile.TemporaryDirectory() as tmp:
         build = Path(tmp) / "build"
