@@ -1,6 +1,8 @@
 """Shared fixtures: the app with the real content, a client, and page checks."""
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +14,10 @@ from .browser import chromium, served
 from .frozen import DAY
 from .pagecheck import PageChecker
 from .static_server import serve_folder
+
+# Every app a test makes, in this process or a server it starts, runs on one fixed day unless the test
+# says otherwise: a criterion or cost added ahead of its start date must not turn the tests red that day.
+os.environ.setdefault("FLATS_FIXED_DATE", json.dumps(DAY))
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import freeze  # noqa: E402
