@@ -79,3 +79,55 @@ def test_polish_on_every_kind_of_self_check_result_is_marked(client, lang, facil
     tree = without_templates(parse(client.post(url, data=data).get_data(as_text=True), url))
     assert tree.find(".//div[@data-status]") is not None, "a result was shown"
     assert not unmarked_polish(tree), unmarked_polish(tree)
+
+
+def polish_names(app) -> set[str]:
+    """The Polish names the data holds: each centre's name, its flats' name, its operator and addresses."""
+    names = set()
+    for centre in app.extensions["centres"].values():
+        names |= {centre.name["pl"], centre.name["pl"].split(" w ")[0], centre.operator.name, centre.operator.short,
+                  centre.address, centre.operator.address}
+    return {n for n in names if n and len(n) > 5}
+
+
+ENGLISH_WORDS = re.compile(r"\b(or|and|the|of|street|for)\b")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def mislabelled(tree, names: set[str]) -> list[str]:
+    """Polish names outside a lang="pl" element (with or without Polish letters), and English or Ukrainian
+    words inside one."""
+    found = []
+    for piece, lang in text_with_language(tree):
+        flat = " ".join(piece.split())
+        if not flat:
+            continue
+        if lang != "pl":
+            found += [f"unmarked Polish name {n!r} in {flat!r}" for n in names if n in flat]
+        elif CYRILLIC.search(flat) or ENGLISH_WORDS.search(flat):
+            found.append(f"not Polish inside lang=pl: {flat!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_polish_names_from_the_data_are_marked_and_polish_spans_hold_only_polish(app, client, lang):
+    """Names without Polish letters too ("Mieszkania Wieloprofilowe Chronione"), on every page, poster and
+    result; and never "[OPS, MOPS or GOPS]{lang=pl}" or "[вулиця Mickiewicza 13]{lang=pl}"."""
+    names = polish_names(app)
+    pages = {url: client.get(url) for url in ROUTES if url.startswith(f"/{lang}/")}
+    for facility in app.extensions["centres"]:
+        for answers in (PENSIONER, CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY):
+            pages[f"/{lang}/sprawdz/{facility}/ {sorted(answers)}"] = client.post(
+                f"/{lang}/sprawdz/{facility}/", data={**answers, "step": "income"})
+    problems = {url: found for url, response in pages.items()
+                if (found := mislabelled(without_templates(parse(response.get_data(as_text=True), url)), names))}
+    assert not problems, "\n".join(f"  {url}: {p}" for url, found in problems.items() for p in found)
+
+
+def test_the_name_check_can_fail():
+    tree = parse('<!doctype html><html lang="en"><head><title>x</title></head><body>'
+                 '<p>Call the flats (Mieszkania Wieloprofilowe Chronione).</p>'
+                 '<p><span lang="pl">OPS, MOPS or GOPS</span> <span lang="pl">вулиця Mickiewicza 13</span></p>'
+                 '<p><span lang="pl">Mieszkania Treningowe</span></p></body></html>', "test")
+    found = mislabelled(tree, {"Mieszkania Wieloprofilowe Chronione", "Mieszkania Treningowe"})
+    assert len(found) == 3 and "Mieszkania Treningowe" not in found[0]
