@@ -110,3 +110,40 @@ def test_the_text_check_drops_marked_polish_only_outside_polish_pages():
                  '<p>training flats (<span lang="pl">mieszkania treningowe</span>) tail</p></main></body></html>', "t")
     assert own_text(tree, "en") == "training flats ( ) tail"
     assert "mieszkania treningowe" in own_text(tree, "pl")
+
+
+def strings_outside_pages(lang: str) -> dict[str, str]:
+    """Every other string a person reads in `lang`: the facilities' data texts and the interface strings."""
+    from babel.messages.pofile import read_po
+    found = {}
+    for path in sorted((GLOSSARY_FILE.parent / "facilities").glob("*/*.yaml")):
+        def walk(node, where):
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == lang and isinstance(value, str):
+                        found[f"{path.relative_to(GLOSSARY_FILE.parent)} {where}"] = value
+                    else:
+                        walk(value, f"{where}.{key}")
+            elif isinstance(node, list):
+                for i, item in enumerate(node):
+                    walk(item, f"{where}[{i}]")
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
+    catalog = GLOSSARY_FILE.parents[1] / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    with catalog.open("rb") as f:
+        for message in read_po(f):
+            for text in (message.string if isinstance(message.string, tuple) else (message.string,)):
+                if message.id and text:
+                    found[f"translations/{lang} msgid {str(message.id)[:40]!r}"] = text
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_no_data_text_or_interface_string_uses_a_forbidden_rendering(lang):
+    found = []
+    for where, shown in strings_outside_pages(lang).items():
+        shown = SPACES.sub(" ", shown)
+        for term in TERMS:
+            for variant in (term.get("avoid") or {}).get(lang, []):
+                if match := search(variant, shown):
+                    found.append(f"{where}: “{match.group(0)}” – write “{term[lang]}” ({term['pl']})")
+    assert not found, "renderings content/glossary.yaml forbids:\n  " + "\n  ".join(found)

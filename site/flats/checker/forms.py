@@ -207,7 +207,7 @@ class CheckForm(FlaskForm):
     household = _radio(
         _l("Do you live alone or with your family?"), vocab.HOUSEHOLDS, HOUSEHOLD_LABELS,
         _l("Your household is the people you live with and share the costs of a home with, related or not. "
-           "If you are leaving a foster family or a care home and will not live and keep house with them, "
+           "If you are leaving a foster family or a care institution and will not live and keep house with them, "
            "choose “I live alone”: then only your own income counts."))
     household_size = TextAnswerField(_l("How many people live in your household, including you?"),
                                      description=_l("Write a whole number, for example 3."),
