@@ -1,6 +1,7 @@
 """`flask rules show --on DATE` and `flask rules check`, through Flask's CLI runner."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -170,3 +171,27 @@ def test_the_launch_check_reports_a_site_file_that_cannot_be_read(content):
     (content / "site.yaml").write_text("publisher: [oops\n", encoding="utf-8")
     result = run(["rules", "check", "--publish"], content=content)
     assert result.exit_code == 1 and "site.yaml" in result.output and "cannot be read" in result.output
+
+
+def test_show_on_a_day_before_a_centres_first_rule_shows_the_others_and_names_it():
+    result = run(["rules", "show", "--on", "2018-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "mielec:" in result.output and "\nchelm:" not in result.output
+    assert "No rules on 2018-01-01 for: chelm (its rules apply from 2018-03-21)." in result.output
+
+
+def test_the_readme_commands_work_as_written():
+    """Each `flask … rules …` line in README.md's table runs, with the venv's flask, from the project root."""
+    import shlex
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    commands = re.findall(r"^\| `(\.venv/bin/flask --app flats rules [^`]*)` \|", (root / "README.md").read_text(), re.M)
+    assert len(commands) >= 2
+    for command in commands:
+        args = shlex.split(command)
+        done = subprocess.run([str(Path(sys.executable).with_name("flask")), *args[1:]], cwd=root,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (command, done.stderr)
+        assert "Error:" not in done.stderr, (command, done.stderr)

@@ -35,8 +35,16 @@ def show_lines(rules: Rules, on: date) -> list[str]:
              f"Income criterion since {criterion.since.isoformat()} ({criterion.source}):",
              f"  person living alone:    {format_money(criterion.single)}",
              f"  per person in a family: {format_money(criterion.family)}"]
-    for code, facility in sorted(rules.facilities.items()):
+    without = []
+    for code, facility in rules.facilities.items():
+        try:
+            facility.check_date(on)
+        except NoRulesForDate:
+            without.append(f"{code} (its rules apply from {rules.first_day(code).isoformat()})")
+            continue
         lines += ["", f"{code}:"] + _facility_lines(rules, on, code, facility)
+    if without:
+        lines += ["", f"No rules on {on.isoformat()} for: {', '.join(without)}."]
     return lines
 
 
