@@ -95,7 +95,7 @@ def test_every_static_link_is_fingerprinted(cached_client):
 def test_every_static_file_is_served_under_its_content_hash_for_a_year(cached_client):
     from flask import url_for
     files = [p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file()]
-    assert {"style.css", "check.js", "nojs.css"} <= set(files)
+    assert {"style.css", "check.js"} <= set(files)
     for name in files:
         with cached_client.application.test_request_context("/pl/"):
             path = url_for("static", filename=name)

@@ -21,6 +21,7 @@ Labels = Mapping[str, str]
 PHONE = re.compile(r"^[0-9]{2,3}( [0-9]{2,3}){2,3}$")
 KEYS = {"order", "page", "name", "town", "in_town", "operator", "address", "contacts_source", "phones",
         "fee_note", "poster"}
+FEE_NOTE_WHEN = ("always", "paid")  # the fee note next to every fee, or only where the stay is paid
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Centre:
     phones: tuple[Phone, ...]
     fee_note: Labels
     poster: Poster
+    fee_note_when: str = "always"
 
 
 def load(content: Path) -> Mapping[str, Centre]:
@@ -86,7 +88,7 @@ def load(content: Path) -> Mapping[str, Centre]:
 
 def _read(r: Reader, code: str) -> Centre:
     root = r.root
-    r.keys(root, KEYS)
+    r.keys(root, KEYS, {"fee_note_when"})
     operator = r.get(root, "operator", dict, "write operator: with name:, short: and address:") or Node()
     r.keys(operator, {"name", "short", "address"})
     poster = r.get(root, "poster", dict, "write poster: with lead:, who:, apply: and fee:") or Node()
@@ -103,9 +105,17 @@ def _read(r: Reader, code: str) -> Centre:
         source=r.text(root, "contacts_source"),
         phones=tuple(_phone(r, node) for node in r.nodes(root, "phones")),
         fee_note=_texts(r, root, "fee_note"),
+        fee_note_when=_fee_note_when(r, root),
         poster=Poster(_texts(r, poster, "lead"), _list(r, poster, "who"), _list(r, poster, "apply"),
                       _texts(r, poster, "fee")),
     )
+
+
+def _fee_note_when(r: Reader, node: Node) -> str:
+    value = r.get(node, "fee_note_when", str, f"write one of {', '.join(FEE_NOTE_WHEN)}") or "always"
+    if value not in FEE_NOTE_WHEN:
+        r.problem(node, f"fee_note_when {value!r}", f"write one of {', '.join(FEE_NOTE_WHEN)}")
+    return value
 
 
 def _texts(r: Reader, node: Node, key: str) -> Labels:
