@@ -214,7 +214,7 @@ class CheckForm(FlaskForm):
                                      description=_l("Write a whole number, for example 3."),
                                      reader=read_household_size)
     income = TextAnswerField(
-        _l("What is your household's net income in a month?"),
+        _l("What is your household's net income in a month, in złoty?"),
         description=_l("Count the month before you apply: wages, pension, benefits. Take off income tax, health "
                        "and social insurance, and maintenance you pay to others. If you live alone, count only "
                        "your own income."),
