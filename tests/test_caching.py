@@ -26,12 +26,13 @@ def cached_client():
 
 
 @pytest.mark.parametrize("lang, facility", [("pl", "chelm"), ("en", "mielec"), ("uk", "chelm")])
-def test_self_check_results_and_form_errors_are_never_stored(cached_client, lang, facility):
+def test_self_check_results_and_form_errors_stay_in_the_persons_own_browser_only(cached_client, lang, facility):
+    """`private`: for Back in that tab (the privacy page says so), never in a shared cache."""
     result = cached_client.post(f"/{lang}/sprawdz/{facility}/", data=ANSWERS)
     assert result.status_code == 200 and "4 321,98" in result.get_data(as_text=True).replace("\u00a0", " ")
-    assert result.headers["Cache-Control"] == "no-store" and "ETag" not in result.headers
+    assert result.headers["Cache-Control"] == "private, max-age=1800" and "ETag" not in result.headers
     errors = cached_client.post(f"/{lang}/sprawdz/{facility}/", data={"income": "abc"})
-    assert errors.headers["Cache-Control"] == "no-store"
+    assert errors.headers["Cache-Control"] == "private, max-age=1800"
 
 
 def test_api_answers_are_never_stored(cached_client):
@@ -95,7 +96,7 @@ def test_every_static_link_is_fingerprinted(cached_client):
 def test_every_static_file_is_served_under_its_content_hash_for_a_year(cached_client):
     from flask import url_for
     files = [p.relative_to(STATIC).as_posix() for p in STATIC.rglob("*") if p.is_file()]
-    assert {"style.css", "check.js", "nojs.css"} <= set(files)
+    assert {"style.css", "check.js"} <= set(files)
     for name in files:
         with cached_client.application.test_request_context("/pl/"):
             path = url_for("static", filename=name)

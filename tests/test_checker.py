@@ -101,8 +101,11 @@ def test_someone_from_elsewhere_is_sent_to_their_own_centre_first(client):
     root = result(tree)
     assert root.get("data-status") == "possible"
     words = text(root)
-    assert "Start at the social assistance centre (OPS, MOPS or GOPS) in the town where you live" in words
-    assert "To ask about a place here" in words and "Tell them you want to apply" not in words
+    own = "First call the social assistance centre where you live (OPS, MOPS, MOPR, GOPS or CUS)"
+    assert own in words and "About the places here" in words
+    assert words.index(own) < words.index("82 564 21 26"), "their own centre first, then the flats' number"
+    assert "say that you want to apply for a place" not in words.lower()
+    assert "help you apply" not in words, "no promise the sources do not make (facts.md §4)"
 
 
 def test_household_size_is_asked_only_of_a_family(client):
@@ -120,7 +123,7 @@ def test_an_empty_answer_gets_an_error_summary_that_shows_the_whole_question(cli
     summary = tree.find(".//div[@class='error-summary']")
     assert summary.get("tabindex") == "-1" and summary.get("autofocus") is not None
     link = summary.find(".//a")
-    assert link.get("href") == "#adult", "the link brings the question's group, legend included, into view"
+    assert link.get("href") == "#adult-yes", "the link leads to the question's first input (GOV.UK)"
     group = tree.find(".//div[@id='adult']")
     assert group.find(".//legend") is not None and "has-error" in group.get("class")
 
@@ -188,7 +191,7 @@ def test_nothing_is_stored_no_cookie_and_no_answer_in_the_url(client):
     assert "Set-Cookie" not in response.headers
     assert response.headers.get("Location") is None
     assert "1650" not in response.request.url
-    assert "no-store" in response.headers.get("Cache-Control", "")
+    assert response.headers["Cache-Control"] == "private, max-age=1800", "for Back in that tab only; never public"
 
 
 def test_malformed_form_posts_get_messages_not_500(client):

@@ -168,9 +168,10 @@ def test_the_frozen_build_answers_for_it_from_the_engines_tables(content, tmp_pa
     assert "/pl/sprawdz/testowo/dane.js" in urls and "/uk/dla-pracownikow/plakat/testowo/" in urls
     script = (tmp_path / "build" / "en" / "sprawdz" / "testowo" / "dane.js").read_text(encoding="utf-8")
     table = json.loads(script.removeprefix("window.FLATS_ANSWERS = ").rstrip(";\n"))
-    single = table["fees"]["1"]["rows"]
-    assert [row[0] for row in single] == ["1010.00", "2020.00", "3030.00", None]
-    assert [(row[1], row[2], row[3]) for row in single] == [
+    single = table["fees"]["tables"][""]["rows"]  # "": the household size is not asked of a person alone
+    assert [row.get("up_to") for row in single] == [101000, 202000, 303000, None]
+    kinds = [table["fees"]["kinds"][row["fee"]] for row in single]
+    assert [(k["kind"], k["percent_of_cost"], k["amount"]) for k in kinds] == [
         ("free", None, None), ("bracket", 25, "500.00"), ("bracket", 50, "1000.00"), ("bracket", 100, "2000.00")]
     assert "group_testowo_young" in table["texts"]["reasons"]
 

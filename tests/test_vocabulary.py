@@ -36,8 +36,9 @@ def test_the_household_size_bound_reaches_all_four_places(client, twelve):
     assert schema["properties"]["household_size"]["maximum"] == 12, "the OpenAPI document"
     script = client.get("/en/sprawdz/mielec/dane.js").get_data(as_text=True)
     table = json.loads(script.removeprefix("window.FLATS_ANSWERS = ").rstrip(";\n"))
-    assert table["vocabulary"]["household_size_max"] == 12, "the frozen page's data"
-    assert sorted(int(size) for size in table["fees"] if size != "family") == list(range(1, 13))
+    size = next(q for q in table["flow"] if q["name"] == "household_size")
+    assert size["most"] == 12, "the frozen page's data"
+    assert sorted(table["fees"]["tables"]) == [""] + sorted(str(n) for n in range(2, 13))
 
 
 def test_without_the_change_the_bound_is_20_everywhere(client):

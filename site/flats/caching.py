@@ -3,8 +3,11 @@
 - A successful GET (a content page, a form, an answer table) is
   `public, max-age=300` with an ETag: pages change only with a deploy or a
   change of day, and five minutes bound how long a visitor sees yesterday's amount.
-- Anything else, above all a self-check result (a POST) and every /api/
-  answer, is `no-store`: what a person typed is never kept by a browser or proxy.
+- A self-check step or result (a POST answered 200) is `private, max-age=1800`:
+  only the person's own browser may keep it, so that its Back button shows the
+  step before, with its answers, without "Confirm form resubmission". No shared
+  cache may keep it, and the app keeps nothing (the privacy page says so).
+- Anything else, above all every /api/ answer, is `no-store`.
 - A response that sets its own Cache-Control keeps it (static files, /health).
 
 A GET or HEAD whose If-None-Match holds the page's ETag gets 304 and no
@@ -16,6 +19,7 @@ from flask import Flask, request
 
 PAGE = "public, max-age=300"
 NEVER = "no-store"
+STEP = "private, max-age=1800"  # a self-check step, for Back in the person's own tab
 
 
 def cache_control(response):
@@ -26,6 +30,8 @@ def cache_control(response):
         if "ETag" not in response.headers and not response.is_streamed:
             response.add_etag()
         response.make_conditional(request)
+    elif request.method == "POST" and response.status_code == 200 and request.endpoint == "checker.check":
+        response.headers["Cache-Control"] = STEP
     else:
         response.headers["Cache-Control"] = NEVER
     return response

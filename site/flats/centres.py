@@ -22,7 +22,8 @@ Labels = Mapping[str, str]
 PHONE = re.compile(r"^[0-9]{2,3}( [0-9]{2,3}){2,3}$")
 KEYS = {"order", "page", "name", "town", "in_town", "operator", "address", "contacts_source", "phones",
         "fee_note", "poster"}
-OPTIONAL = {"contact_note"}
+OPTIONAL = {"contact_note", "fee_note_when"}
+FEE_NOTE_WHEN = ("always", "paid")  # the fee note next to every fee, or only where the stay is paid
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Centre:
     fee_note: Labels
     poster: Poster
     contact_note: Labels = field(default_factory=dict)  # under its phones on the contact page; {phone} is the first number
+    fee_note_when: str = "always"
 
 
 def load(content: Path) -> Mapping[str, Centre]:
@@ -140,6 +142,7 @@ def _read(r: Reader, code: str) -> Centre:
         source=r.text(root, "contacts_source"),
         phones=tuple(_phone(r, node) for node in r.nodes(root, "phones")),
         fee_note=_texts(r, root, "fee_note"),
+        fee_note_when=_fee_note_when(r, root),
         poster=Poster(_texts(r, poster, "lead"), _list(r, poster, "who"), _list(r, poster, "apply"),
                       _texts(r, poster, "fee")),
         contact_note=_texts(r, root, "contact_note") if "contact_note" in root else MappingProxyType({}),
@@ -153,6 +156,13 @@ def _meaning(r: Reader, operator: Node) -> Labels:
     node = r.get(operator, "meaning", dict, "write meaning: with en: and uk: lines") or Node()
     r.keys(node, {"en", "uk"})
     return MappingProxyType({lang: r.text(node, lang) for lang in ("en", "uk")})
+
+
+def _fee_note_when(r: Reader, node: Node) -> str:
+    value = r.get(node, "fee_note_when", str, f"write one of {', '.join(FEE_NOTE_WHEN)}") or "always"
+    if value not in FEE_NOTE_WHEN:
+        r.problem(node, f"fee_note_when {value!r}", f"write one of {', '.join(FEE_NOTE_WHEN)}")
+    return value
 
 
 def _texts(r: Reader, node: Node, key: str) -> Labels:

@@ -22,7 +22,7 @@ from .. import vocabulary as vocab
 from ..money import IncomeError, format_money, parse_income
 from flask_babel import gettext as _, lazy_gettext as _l
 
-NONE = "none"  # "None of these" on the situations question
+NONE = vocab.QUESTION["situations"].none  # "None of these" on the situations question
 LONGEST = 64  # characters: a longer text is no answer, and is never converted
 YES_NO_LABELS = {"yes": _l("Yes"), "no": _l("No")}
 SITUATION_LABELS = {
@@ -185,8 +185,9 @@ def read_income(text: str) -> Decimal:
         raise ValidationError(income_message(error.kind, text)) from None
 
 
-def _radio(label, values, labels, description=""):
-    return OneChoiceField(label, choices=_choices(values, labels), description=description, validate_choice=False)
+def _radio(name, label, labels, description=""):
+    return OneChoiceField(label, choices=_choices(vocab.QUESTION[name].choices, labels), description=description,
+                          validate_choice=False)
 
 
 class CheckForm(FlaskForm):
@@ -195,17 +196,17 @@ class CheckForm(FlaskForm):
     class Meta:
         csrf = False  # changes nothing on the server; see README
 
-    adult = _radio(_l("Are you 18 or older?"), vocab.YES_NO, YES_NO_LABELS)
+    adult = _radio("adult", _l("Are you 18 or older?"), YES_NO_LABELS)
     round_the_clock_care = _radio(
-        _l("Do you need care around the clock, 24 hours a day?"), vocab.YES_NO, YES_NO_LABELS,
+        "round_the_clock_care", _l("Do you need care around the clock, 24 hours a day?"), YES_NO_LABELS,
         _l("For example, someone must be with you at night as well as during the day."))
     situations = SituationsField(
         _l("Why do you need support in everyday life?"), validate_choice=False,
-        choices=_choices(vocab.SITUATIONS, SITUATION_LABELS) + [SelectChoice(NONE, _l("None of these"))],
+        choices=_choices(vocab.QUESTION["situations"].choices, SITUATION_LABELS) + [SelectChoice(NONE, _l("None of these"))],
         description=_l("Select all that apply."))
-    resident = _radio("", vocab.YES_NO, YES_NO_LABELS, _l("This means your home address is in the town now."))
+    resident = _radio("resident", "", YES_NO_LABELS, _l("This means your home address is in the town now."))
     household = _radio(
-        _l("Do you live alone or with your family?"), vocab.HOUSEHOLDS, HOUSEHOLD_LABELS,
+        "household", _l("Do you live alone or with your family?"), HOUSEHOLD_LABELS,
         _l("Your household is the people you live with and share the costs of a home with, related or not. "
            "If you are leaving a foster family or a care institution and will not live and keep house with them, "
            "choose “I live alone”: then only your own income counts."))
@@ -213,7 +214,7 @@ class CheckForm(FlaskForm):
                                      description=_l("Write a whole number, for example 3."),
                                      reader=read_household_size)
     income = TextAnswerField(
-        _l("What is your household's net income in a month?"),
+        _l("What is your household's net income in a month, in złoty?"),
         description=_l("Count the month before you apply: wages, pension, benefits. Take off income tax, health "
                        "and social insurance, and maintenance you pay to others. If you live alone, count only "
                        "your own income."),
@@ -244,3 +245,19 @@ class CheckForm(FlaskForm):
     def carried(self) -> list[tuple[str, str]]:
         """(name, value) of every valid answer, as hidden fields that carry the answers to another page."""
         return [(field.name, value) for field in self.questions() for value in field.carried()]
+
+
+KINDS = {"one": OneChoiceField, "many": SituationsField, "count": TextAnswerField, "money": TextAnswerField}
+
+
+def _check_model() -> None:
+    """The form's fields are the flow's questions, each a field of its kind (vocabulary.FLOW)."""
+    fields = {name: field for name, field in CheckForm.__dict__.items() if hasattr(field, "field_class")}
+    for question in vocab.FLOW:
+        if question.name not in fields or not issubclass(fields[question.name].field_class, KINDS[question.kind]):
+            raise RuntimeError(f"CheckForm.{question.name} is not a {question.kind} question of vocabulary.FLOW")
+    if set(fields) != set(vocab.QUESTIONS):
+        raise RuntimeError(f"CheckForm has fields {sorted(set(fields) - set(vocab.QUESTIONS))} outside the flow")
+
+
+_check_model()

@@ -3,8 +3,30 @@
 Eligibility does not depend on income or household size, and the fee changes
 only at the engine's income thresholds, so the whole answer space fits in a
 small table per facility. The browser only looks answers up in it: it holds
-no rule, and each fee sentence comes written by the engine for its income
-range, with only the income itself left to fill in.
+no rule, no flow and no money formatting.
+
+What `dane.js` holds (window.FLATS_ANSWERS), every part a named object:
+
+- `flow`: vocabulary.FLOW, the questions in order (`Question.as_data`).
+- `vocabulary`: flats.money's grammar, to read a typed amount as the server does.
+- `decisions`: a tree keyed by answers. Its levels are the flow's questions that
+  decide (`decides`), in order; each key is `answer_key()` of that answer: the
+  answer itself ("yes", "family"), the situations as their codes in the
+  vocabulary's order joined with "+" ("" for none). A number is a leaf: the
+  index of an outcome in `outcomes`; a level whose answers all lead to the same
+  outcome is that leaf. An outcome with `early` is the result at once
+  (rules.decide_early: nothing more is asked); any other waits for every question.
+- `outcomes`: {status, reasons, documents, stay, early (only when true)}.
+- `fees`: `tables` keyed by the answer to the question `by` (the household size;
+  "" when it is not asked: one person), the rows compared with the answer `of`, each {limit, rows: [{up_to, fee}]} with `up_to` in
+  grosze (none on the last row) and `fee` an index in `fees.kinds`;
+  `values` the figures every family's sentence shares (per_person). A kind is
+  {kind, percent_of_cost, amount ("449.60"), amount_text ("449,60 zł"),
+  data_amount (the result's data-fee-amount), text (a key of texts.fee), values}. The sentence's %(people)s is the size as
+  answered. Every amount the page shows comes written here.
+- `money`: the way to write an amount typed: per number of digits of its złoty,
+  the written form with "#" for each digit (złoty, then the two of the grosze).
+- `texts`: the sentences, in the page's language.
 """
 from __future__ import annotations
 
@@ -16,48 +38,70 @@ from flask_babel import gettext
 
 from .. import vocabulary as vocab
 from ..dates import format_day
-from ..money import ambiguous_grammar, income_digits, income_grammar, too_large_grammar
+from ..money import ambiguous_grammar, format_money, income_digits, income_grammar, too_large_grammar
 from ..rules import Answers, Rules, assess, decide_early, income_thresholds
 from . import explain
 from .forms import INCOME_MESSAGES, NONE_ALONE, income_message, size_message
-from .steps import ENGINE
+from .steps import ENGINE, engine_value, relevant
 
 GROSZ = Decimal("0.01")
-DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"  # outcome numbers, one character each
+PEOPLE = "household_size"  # the question whose answer picks the fee table ("" when it is not asked)
+INCOME = next(q.name for q in vocab.FLOW if q.kind == "money")  # the answer the table's rows compare
 
 
-def index(adult: bool, resident: bool, care: bool, situations, household: str) -> int:
-    """The answers' place in the table: a bit per yes/no answer and per situation, then the household."""
-    n = 0
-    for flag in (adult, resident, care):
-        n = n * 2 + (0 if flag else 1)
-    for situation in vocab.SITUATIONS:
-        n = n * 2 + (1 if situation in situations else 0)
-    return n * 2 + vocab.HOUSEHOLDS.index(household)
+def answer_key(name: str, value) -> str:
+    """One level's key in `decisions`: an answer as posted, the situations joined with "+"."""
+    if vocab.QUESTION[name].kind == "many":
+        return "+".join(s for s in vocab.QUESTION[name].choices if s in value)
+    return value
 
 
-def _outcomes(rules: Rules, on: dt.date, facility: str) -> tuple[list, list]:
-    """(distinct outcomes, the index of each answer combination's outcome in that list)."""
-    distinct: dict[tuple, int] = {}
-    table = [0] * (2 ** (3 + len(vocab.SITUATIONS)) * len(vocab.HOUSEHOLDS))
-    for adult, resident, care, household in product((True, False), (True, False), (True, False), vocab.HOUSEHOLDS):
-        for bits in product((False, True), repeat=len(vocab.SITUATIONS)):
-            situations = frozenset(s for s, on_ in zip(vocab.SITUATIONS, bits) if on_)
-            answers = Answers(facility, adult, resident, care, situations, household,
-                              vocab.HOUSEHOLD_SIZE_MIN if household == "family" else None, Decimal("0"))
-            o = assess(answers, rules, on)
-            found = (o.status, tuple(o.reasons), tuple(o.documents), o.stay)
-            table[index(adult, resident, care, situations, household)] = distinct.setdefault(found, len(distinct))
-    return [[s, list(r), list(d), st] for s, r, d, st in distinct], table
+def _answers_of(question: vocab.Question) -> list:
+    """Every answer a deciding question can have, as posted."""
+    if question.kind == "many":
+        return [[s for s, on in zip(question.choices, bits) if on]
+                for bits in product((False, True), repeat=len(question.choices))]
+    return list(question.choices)
+
+
+def _engine(name: str, value):
+    return frozenset(value) if vocab.QUESTION[name].kind == "many" else engine_value(name, value)
+
+
+def _decisions(rules: Rules, on: dt.date, facility: str) -> tuple[dict, list]:
+    """The answer tree and its distinct outcomes, as the live site's steps decide them (checker.plan)."""
+    place = rules.facility(facility)
+    outcomes: list[dict] = []
+
+    def leaf(outcome: dict) -> int:
+        if outcome not in outcomes:
+            outcomes.append(outcome)
+        return outcomes.index(outcome)
+
+    def node(given: dict, level: int):
+        reasons = decide_early(place, given)
+        if reasons is not None:
+            return leaf({"status": "unlikely", "reasons": list(reasons), "documents": [], "stay": None,
+                         "early": True})
+        if level == len(ENGINE):
+            size = vocab.HOUSEHOLD_SIZE_MIN if relevant(PEOPLE, given) else None
+            o = assess(Answers(facility=facility, household_size=size, income=Decimal("0"), **given), rules, on)
+            return leaf({"status": o.status, "reasons": list(o.reasons), "documents": list(o.documents),
+                         "stay": o.stay})
+        name = ENGINE[level]
+        children = {answer_key(name, value): node({**given, name: _engine(name, value)}, level + 1)
+                    for value in _answers_of(vocab.QUESTION[name])}
+        leaves = set(children.values()) if all(isinstance(c, int) for c in children.values()) else ()
+        return leaves.pop() if len(leaves) == 1 else children  # the same outcome whatever this answer
+
+    return node({}, 0), outcomes
 
 
 def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
-    """Per household size: each income range's fee, its sentence's key and the values it names.
-
-    What every family shares (the per-person criterion) is written once, under "family".
-    """
+    """Per household size as answered: each income range's fee, and the values its sentence names."""
     place = rules.facility(facility)
-    fees = {}
+    kinds: list[dict] = []
+    tables, per_person = {}, set()
     for people in vocab.household_sizes():
         household = "single" if people == 1 else "family"
         size = None if people == 1 else people
@@ -68,59 +112,41 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
             fee = assess(Answers(facility, True, True, False, frozenset({"illness"}), household, size, income),
                          rules, on).fee
             values = explain.fee_values(fee, people)
-            rows.append([None if up_to is None else str(up_to), fee.kind, fee.percent_of_cost,
-                         None if fee.amount is None else str(fee.amount), explain.fee_case(fee, place, household),
-                         {k: values[k] for k in ("above", "up_to", "share", "amount") if k in values}])
-        fees[str(people)] = {"values": {"limit": values["limit"]}, "rows": rows}
-        if people == 1:
-            fees["1"]["criterion"] = str(fee.criterion)
-        else:
-            fees["family"] = {"criterion": str(fee.criterion), "per_person": values["per_person"]}
-    return fees
+            kind = {"kind": fee.kind, "percent_of_cost": fee.percent_of_cost,
+                    "amount": None if fee.amount is None else str(fee.amount),
+                    "amount_text": None if fee.amount is None else format_money(fee.amount),
+                    # what the result's data-fee-amount holds (as the server's template writes it)
+                    "data_amount": "0.00" if fee.kind == "free" else None if fee.amount is None else str(fee.amount),
+                    "text": explain.fee_case(fee, place, household),
+                    "values": {k: values[k] for k in ("above", "up_to", "share", "amount") if k in values}}
+            if kind not in kinds:
+                kinds.append(kind)
+            rows.append({"fee": kinds.index(kind)} if up_to is None else {"up_to": int(up_to * 100),
+                                                                           "fee": kinds.index(kind)})
+        tables["" if size is None else str(size)] = {"limit": values["limit"], "rows": rows}
+        if size is not None:
+            per_person.add(values["per_person"])
+    if len(per_person) != 1:
+        raise ValueError(f"{facility}: families of different sizes have different per-person criteria {per_person}")
+    return {"by": PEOPLE, "of": INCOME, "tables": tables, "kinds": kinds, "values": {"per_person": per_person.pop()}}
 
 
-def _engine_value(name: str, value: str):
-    return value == "yes" if name in vocab.YES_NO_QUESTIONS else value
-
-
-def _early(rules: Rules, facility: str, outcomes: list) -> dict:
-    """Answers so far that already make a place unlikely: prefix key -> outcome index.
-
-    A key joins the answers to the first questions in order with "|" (the
-    situations as their codes joined with "+", "" for none).
-    """
-    place = rules.facility(facility)
-    values = {name: list(vocab.YES_NO) for name in vocab.YES_NO_QUESTIONS}
-    values["household"] = list(vocab.HOUSEHOLDS)
-    values["situations"] = ["+".join(s for s, on in zip(vocab.SITUATIONS, bits) if on)
-                            for bits in product((False, True), repeat=len(vocab.SITUATIONS))]
-    found, prefixes = {}, [[]]
-    for name in ENGINE:
-        # A prefix already decided needs no longer one: the browser stops at the first it finds.
-        prefixes = [p + [(name, v)] for p in prefixes if "|".join(v for _, v in p) not in found or not p
-                    for v in values[name]]
-        for prefix in prefixes:
-            given = {n: (frozenset(v.split("+")) - {""} if n == "situations" else _engine_value(n, v))
-                     for n, v in prefix}
-            reasons = decide_early(place, given)
-            if reasons is not None:
-                outcome = ["unlikely", list(reasons), [], None]
-                if outcome not in outcomes:
-                    outcomes.append(outcome)
-                found["|".join(v for _, v in prefix)] = outcomes.index(outcome)
-    return found
+def money_forms() -> dict[str, str]:
+    """How an amount is written, per number of digits of its złoty: "# ###,## zł" for 1234,56."""
+    return {str(n): format_money(Decimal("8" * n + ".88")).replace("8", "#")
+            for n in range(1, len(str(int(vocab.INCOME_MAX))) + 1)}
 
 
 def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
     place = rules.facility(facility)
     return {
         "status": {k: str(v) for k, v in explain.STATUS.items()},
-        "reasons": {code: [explain.reason_text(code, place, centre, lang), place.reason_source(code)]
+        "reasons": {code: {"text": explain.reason_text(code, place, centre, lang), "source": place.reason_source(code)}
                     for code in place.reason_codes()},
         "documents": {c: rules.document_label(c, lang) for c in place.document_labels},
         "stay": {c: rules.stay_label(c, lang) for c in place.stay_labels},
         "fee": {},  # filled by answer_table() with the sentences this facility's ranges use
-        "errors": {name: size_message() if name == "household_size" else str(form.required[name])
+        "errors": {name: size_message() if name == PEOPLE else str(form.required[name])
                    for name in vocab.QUESTIONS},
         "income_errors": {kind: income_message(kind, "%(text)s") for kind in INCOME_MESSAGES},
         "none_alone": str(NONE_ALONE),
@@ -129,32 +155,27 @@ def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
 
 
 def vocabulary() -> dict:
-    """What the browser must know of the vocabulary to read the form as the server does."""
-    return {"questions": list(vocab.QUESTIONS), "yes_no_questions": list(vocab.YES_NO_QUESTIONS),
-            "yes_no": list(vocab.YES_NO), "situations": list(vocab.SITUATIONS), "households": list(vocab.HOUSEHOLDS),
-            "household_size_min": vocab.HOUSEHOLD_SIZE_MIN, "household_size_max": vocab.HOUSEHOLD_SIZE_MAX,
-            "income_grammar": income_grammar("js"), "income_ambiguous": ambiguous_grammar(),
+    """How the browser reads a typed amount as the server does (flats.money's grammar)."""
+    return {"income_grammar": income_grammar("js"), "income_ambiguous": ambiguous_grammar(),
             "income_too_large": too_large_grammar(), "income_digits": income_digits()}
 
 
 def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, form) -> dict:
     """Everything the frozen page needs to answer like the live site on `on`."""
-    outcomes, outcome_of = _outcomes(rules, on, facility)
+    decisions, outcomes = _decisions(rules, on, facility)
     fees = _fees(rules, on, facility)
     texts = _texts(rules, facility, centre, lang, form)
-    used = {row[4] for table in fees.values() if "rows" in table for row in table["rows"]}
+    used = {kind["text"] for kind in fees["kinds"]}
     texts["fee"] = {case: text for case, text in explain.fee_texts().items() if case in used}
-    if len(outcomes) > len(DIGITS):
-        raise ValueError(f"{facility}: {len(outcomes)} distinct outcomes; the table writes at most {len(DIGITS)}")
-    early = _early(rules, facility, outcomes)
     return {
         "facility": facility,
         "rules_date": on.isoformat(),
         "rules_date_text": format_day(on),
+        "flow": [q.as_data() for q in vocab.FLOW],
         "vocabulary": vocabulary(),
+        "decisions": decisions,
         "outcomes": outcomes,
-        "outcome_of": "".join(DIGITS[i] for i in outcome_of),  # one character per answer combination
-        "early": early,
         "fees": fees,
+        "money": money_forms(),
         "texts": texts,
     }

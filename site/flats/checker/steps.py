@@ -1,8 +1,10 @@
 """One question per step: which one comes next, and what Back and Change show.
 
-The order is flats.vocabulary.QUESTIONS. The household size is asked only of
-a family. As soon as the answers so far make a place unlikely, the result
-follows without the money questions (rules.decide_early).
+The flow is data, flats.vocabulary.FLOW: the order, when each question is
+asked (the household size only of a family), which answers decide the
+outcome. As soon as the answers so far make a place unlikely, the result
+follows without the money questions (rules.decide_early). check.js reads the
+same flow from dane.js.
 """
 from __future__ import annotations
 
@@ -14,11 +16,17 @@ from ..rules import Answers, Outcome, decide_early
 STEPS = vocab.QUESTIONS
 RESULT = "result"
 # The answers the engine's conditions read (the rest, size and income, only the fee).
-ENGINE = ("adult", "round_the_clock_care", "situations", "resident", "household")
+ENGINE = tuple(q.name for q in vocab.FLOW if q.decides)
+
+
+def engine_value(name: str, value: str):
+    """An answer as posted ("yes", "family") as the engine holds it (True, "family")."""
+    return value == "yes" if name in vocab.YES_NO_QUESTIONS else value
 
 
 def relevant(step: str, given: dict) -> bool:
-    return step != "household_size" or given.get("household") == "family"
+    """Is the question asked, given the answers so far (engine values)? Its flow's asked_if says."""
+    return all(given.get(name) == engine_value(name, value) for name, value in vocab.QUESTION[step].asked_if)
 
 
 def order(given: dict) -> list[str]:
@@ -51,7 +59,7 @@ def early_outcome(facility, given: dict, on) -> Outcome | None:
 
 def answers(facility: str, given: dict) -> Answers:
     """Every answer, as the engine takes them (call only once next_open() is None)."""
-    family = given["household"] == "family"
+    family = relevant("household_size", given)
     return Answers(facility=facility, adult=given["adult"], resident=given["resident"],
                    round_the_clock_care=given["round_the_clock_care"], situations=given["situations"],
                    household=given["household"], household_size=given["household_size"] if family else None,

@@ -1,18 +1,18 @@
 /* The self-check in the browser, live and frozen: one question at a time, in
-   place. Every outcome was worked out ahead by the site's Python engine
-   (dane.js); this script reads the answers, looks them up and fills in the
-   result's template — it holds no eligibility or fee rule. Answers live in the
+   place. Everything it knows comes from dane.js (checker/frozen.py describes it):
+   the flow of questions, the engine's outcomes keyed by the answers, the fee
+   tables with every amount already written, and the sentences. This script
+   reads the answers, looks them up and fills in the result's template — it
+   holds no rule, no question and no money formatting. Answers live in the
    form and in history state only: never in the address, a cookie or storage. */
 (function () {
   "use strict";
 
   var data = window.FLATS_ANSWERS;
   var form = document.getElementById("check-form");
-  var NBSP = "\u00a0";
-  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";  /* as frozen.DIGITS */
   var V = data && data.vocabulary;
 
-  /* --- Money, read with the server's grammar, shown as the server shows it --- */
+  /* --- Money, read with the server's grammar -------------------------------- */
 
   function parseIncome(text) {
     if (text.length > 64) { return {error: "not_money"}; }  /* as money.parse_income: too long to be an amount */
@@ -30,152 +30,143 @@
     return {grosze: BigInt(whole.replace(/[^0-9]/g, "")) * 100n + BigInt(fraction.padEnd(2, "0"))};
   }
 
-  function parseSize(text) {
-    var t = text.trim();
-    if (!/^[0-9]{1,3}$/.test(t)) { return null; }
-    var n = parseInt(t, 10);
-    return n >= V.household_size_min && n <= V.household_size_max ? n : null;
+  /* An amount as the site writes it: the build's written form for its number of digits ("# ###,## zł"). */
+  function written(grosze) {
+    var zloty = (grosze / 100n).toString();
+    var digits = zloty + (grosze % 100n).toString().padStart(2, "0"), i = 0;
+    return data.money[zloty.length].replace(/#/g, function () { return digits.charAt(i++); });
   }
 
-  function grosze(amount) {  /* "1010.00" -> 101000n */
-    var parts = amount.split(".");
-    return BigInt(parts[0]) * 100n + BigInt(parts[1]);
-  }
+  /* --- The flow: which questions are asked, and what the answers decide ------ */
 
-  function hundredths(value) {  /* 123456n -> "1 234,56" */
-    var whole = (value / 100n).toString(), cents = (value % 100n).toString().padStart(2, "0");
-    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) + "," + cents;
-  }
-  function money(g) { return hundredths(g) + NBSP + "zł"; }
-  function plain(g) { return (g / 100n).toString() + "." + (g % 100n).toString().padStart(2, "0"); }
-  function halfUp(numerator, denominator) { return (2n * numerator + denominator) / (2n * denominator); }
+  var flow = data ? data.flow : [];
+  var byName = {};
+  flow.forEach(function (q) { byName[q.name] = q; });
 
-  /* --- Looking the outcome up ----------------------------------------------- */
-
-  /* The answers' place in the table, in the order frozen.index() uses. */
-  function index(a) {
-    var n = 0;
-    [a.adult, a.resident, a.round_the_clock_care].forEach(function (v) { n = n * 2 + (v === "yes" ? 0 : 1); });
-    V.situations.forEach(function (s) { n = n * 2 + (a.situations.indexOf(s) >= 0 ? 1 : 0); });
-    return n * 2 + V.households.indexOf(a.household);
-  }
-
-  function feeText(row, table, people, income) {
-    var family = people > 1 ? {per_person: data.fees.family.per_person} : {};
-    var values = Object.assign({income: money(income), people: String(people)}, family, table.values, row[5]);
-    return data.texts.fee[row[4]].replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
-  }
-
-  function lookup(a) {
-    var found = data.outcomes[DIGITS.indexOf(data.outcome_of.charAt(index(a)))];
-    var people = a.household === "family" ? a.household_size : 1;
-    var income = typeof a.income === "bigint" ? a.income : grosze(a.income);
-    var table = data.fees[String(people)];
-    var row = table.rows.find(function (r) { return r[0] === null || income <= grosze(r[0]); });
-    var shared = people > 1 ? data.fees.family.criterion : table.criterion;
-    var criterion = grosze(shared), base = criterion * BigInt(people);
-    return {
-      status: found[0], reasons: found[1], documents: found[2], stay: found[3],
-      fee: {
-        kind: row[1], percent_of_cost: row[2], amount: row[3],
-        income_per_person: plain(halfUp(income, BigInt(people))),
-        criterion: shared,
-        percent_of_criterion: plain(halfUp(income * 10000n, base))
-      },
-      feeText: feeText(row, table, people, income)
-    };
-  }
-
-  window.flatsLookup = function (answers) { return data ? lookup(answers) : null; };
-
-  if (!form || !data) { return; }
-
-  /* --- The answers in the form ---------------------------------------------- */
-
-  var main = document.querySelector("main");
-  var facility = form.getAttribute("data-facility");
-  var baseTitle = document.title.split(" – ").slice(1).join(" – ");
-
-  function checked(name) {
-    return Array.prototype.map.call(form.querySelectorAll("input[name='" + name + "']:checked"),
-      function (i) { return i.value; });
-  }
-
-  /* Every answer as typed or ticked: what history state keeps. */
-  function raw() {
-    var r = {};
-    V.questions.forEach(function (name) {
-      var text = form.querySelector("input[type=text][name='" + name + "']");
-      r[name] = text ? text.value : checked(name);
-    });
-    return r;
-  }
-
-  function restore(r) {
-    V.questions.forEach(function (name) {
-      var text = form.querySelector("input[type=text][name='" + name + "']");
-      if (text) { text.value = r[name] || ""; return; }
-      form.querySelectorAll("input[name='" + name + "']").forEach(function (i) {
-        i.checked = (r[name] || []).indexOf(i.value) >= 0;
-      });
-    });
+  function isAsked(q, given) {
+    return Object.keys(q.asked_if).every(function (name) { return given[name] === q.asked_if[name]; });
   }
 
   /* One answer as the engine takes it, or {error: message} (null when not given). */
-  function read(name, r) {
-    var v = r[name], t = data.texts;
-    if (name === "household_size") {
+  function read(q, v) {
+    var t = data.texts;
+    if (q.kind === "count") {
       if (!v.trim()) { return null; }
-      var n = parseSize(v);
-      return n === null ? {error: t.errors.household_size} : {value: n};
+      var n = /^[0-9]{1,3}$/.test(v.trim()) ? parseInt(v.trim(), 10) : NaN;
+      return n >= q.least && n <= q.most ? {value: n} : {error: t.errors[q.name]};
     }
-    if (name === "income") {
+    if (q.kind === "money") {
       if (!v.trim()) { return null; }
       var p = parseIncome(v);
       return p.error ? {error: t.income_errors[p.error].split("%(text)s").join(v.trim().slice(0, 64))}
         : {value: p.grosze};
     }
     if (!v.length) { return null; }
-    if (name === "situations") {
-      if (v.indexOf("none") >= 0 && v.length > 1) { return {error: t.none_alone}; }
-      return {value: v.filter(function (s) { return s !== "none"; })};
+    if (q.kind === "many") {
+      if (v.indexOf(q.none) >= 0 && v.length > 1) { return {error: t.none_alone}; }
+      return {value: v.filter(function (s) { return s !== q.none; })};
     }
     return {value: v[0]};
   }
 
-  function relevant(step, given) { return step !== "household_size" || given.household === "family"; }
-
-  function givenAnswers(r) {
+  /* The valid answers of the questions asked, in order (a question not asked counts for nothing). */
+  function answered(r) {
     var given = {};
-    V.questions.forEach(function (name) {
-      var a = read(name, r);
-      if (a && !a.error) { given[name] = a.value; }
+    flow.forEach(function (q) {
+      var a = isAsked(q, given) ? read(q, r[q.name]) : null;
+      if (a && !a.error) { given[q.name] = a.value; }
     });
     return given;
   }
 
-  function asked(given) { return V.questions.filter(function (s) { return relevant(s, given); }); }
+  function asked(given) { return flow.filter(function (q) { return isAsked(q, given); }).map(function (q) { return q.name; }); }
 
-  /* The answers so far already make a place unlikely? (an outcome, or null) */
-  function early(given) {
-    var key = [];
-    for (var i = 0; i < V.questions.length; i += 1) {
-      var name = V.questions[i];
-      if (name === "household_size" || name === "income") { break; }
-      if (!(name in given)) { break; }
-      key.push(name === "situations" ? V.situations.filter(function (s) { return given.situations.indexOf(s) >= 0; })
-        .join("+") : given[name]);
-      var hit = data.early[key.join("|")];
-      if (hit !== undefined) {
-        var o = data.outcomes[hit];
-        return {status: o[0], reasons: o[1], documents: o[2], stay: o[3], fee: null};
-      }
-    }
-    return null;
+  function nextOpen(given) { return asked(given).find(function (s) { return !(s in given); }) || null; }
+
+  /* The key of one answer in data.decisions, as frozen.answer_key() writes it. */
+  function key(q, value) {
+    return q.kind === "many" ? q.choices.filter(function (c) { return value.indexOf(c) >= 0; }).join("+") : value;
   }
 
-  function nextOpen(given) {
-    return asked(given).find(function (s) { return !(s in given); }) || null;
+  /* The outcome the answers so far lead to, or null while it is not known. */
+  function decide(given) {
+    var node = data.decisions;
+    for (var i = 0; i < flow.length && typeof node === "object"; i += 1) {
+      var q = flow[i];
+      if (!q.decides) { continue; }
+      if (!(q.name in given)) { return null; }
+      node = node[key(q, given[q.name])];
+    }
+    return typeof node === "number" ? data.outcomes[node] : null;
+  }
+
+  /* The fee for the answers: its kind from the table, its sentence filled with written amounts. */
+  function fee(given) {
+    var fees = data.fees, people = given[fees.by] === undefined ? "" : String(given[fees.by]);
+    var table = fees.tables[people], income = given[fees.of];
+    var row = table.rows.find(function (r) { return r.up_to === undefined || income <= BigInt(r.up_to); });
+    var kind = fees.kinds[row.fee];
+    var values = Object.assign({}, fees.values, {limit: table.limit, people: people, income: written(income)},
+      kind.values);
+    return {kind: kind, text: data.texts.fee[kind.text].replace(/%\((\w+)\)s/g, function (_, n) { return values[n]; })};
+  }
+
+  function lookup(given) {
+    var o = decide(given), f = fee(given);
+    return {status: o.status, reasons: o.reasons, documents: o.documents, stay: o.stay, early: !!o.early,
+      fee: {kind: f.kind.kind, percent_of_cost: f.kind.percent_of_cost, amount: f.kind.amount,
+        amount_text: f.kind.amount_text, data_amount: f.kind.data_amount},
+      feeText: f.text};
+  }
+
+  /* For tests: the result for answers written as the API takes them (income as text). */
+  window.flatsLookup = function (a) {
+    if (!data) { return null; }
+    var r = {};
+    flow.forEach(function (q) {
+      var v = a[q.name];
+      r[q.name] = v === null || v === undefined ? (q.kind === "count" || q.kind === "money" ? "" : [])
+        : Array.isArray(v) ? (v.length ? v : [q.none]) : q.kind === "count" || q.kind === "money" ? String(v) : [v];
+    });
+    return lookup(answered(r));
+  };
+
+  if (!form || !data) { return; }
+  /* govuk-frontend's pattern: the page shows its fallback until this script has started. */
+  document.documentElement.classList.add("js-enabled");
+
+  /* --- The answers in the form ---------------------------------------------- */
+
+  var main = document.querySelector("main");
+  var facility = form.getAttribute("data-facility");
+  var first = flow[0].name;
+  var status = document.getElementById("check-status");
+
+  function inputs(name) { return form.querySelectorAll("input[name='" + name + "']"); }
+
+  /* Every answer as typed or ticked: what history state keeps. */
+  function raw() {
+    var r = {};
+    flow.forEach(function (q) {
+      var text = form.querySelector("input[type=text][name='" + q.name + "']");
+      r[q.name] = text ? text.value : Array.prototype.filter.call(inputs(q.name), function (i) { return i.checked; })
+        .map(function (i) { return i.value; });
+    });
+    return r;
+  }
+
+  function restore(r) {
+    flow.forEach(function (q) {
+      var text = form.querySelector("input[type=text][name='" + q.name + "']");
+      if (text) { text.value = r[q.name] || ""; return; }
+      inputs(q.name).forEach(function (i) { i.checked = (r[q.name] || []).indexOf(i.value) >= 0; });
+    });
+  }
+
+  function empty() {
+    var r = {};
+    flow.forEach(function (q) { r[q.name] = q.kind === "count" || q.kind === "money" ? "" : []; });
+    return r;
   }
 
   /* --- Showing a step --------------------------------------------------------- */
@@ -201,8 +192,14 @@
 
   function setPageParts(onResult) {
     form.querySelector(".step-actions").hidden = onResult;
-    main.querySelectorAll(".caption, .form-links, .form-note").forEach(function (el) { el.hidden = onResult; });
+    main.querySelectorAll(".caption, .form-links, .form-note, .for-someone").forEach(function (el) {
+      el.hidden = onResult;
+    });
   }
+
+  function setTitle(text) { document.title = text + " – " + form.getAttribute("data-title"); }
+
+  function questionOf(step) { return form.querySelector(".step[data-step='" + step + "'] .question"); }
 
   function showStep(step, focus) {
     clearErrors();
@@ -211,10 +208,20 @@
     form.querySelectorAll(".step").forEach(function (s) { s.hidden = s.getAttribute("data-step") !== step; });
     form.setAttribute("data-step", step);
     form.elements.step.value = step;
-    var section = form.querySelector(".step[data-step='" + step + "']");
-    form.querySelector(".back-button").hidden = step === V.questions[0];
-    document.title = section.querySelector(".question").textContent.trim() + " – " + baseTitle;
-    if (focus) { section.querySelector(".question").focus(); }
+    form.querySelector(".back-link").hidden = step === first;
+    setTitle(questionOf(step).textContent.trim());
+    if (focus) { questionOf(step).focus(); }
+  }
+
+  /* An error summary's link leads to its question's first input (GOV.UK): in view, focused. */
+  function linkToQuestion(link) {
+    link.addEventListener("click", function (event) {
+      var input = document.getElementById(link.getAttribute("href").slice(1));
+      if (!input) { return; }
+      event.preventDefault();
+      input.closest(".form-group").scrollIntoView();
+      input.focus({preventScroll: true});
+    });
   }
 
   function showError(step, message) {
@@ -230,13 +237,9 @@
     if (described.tagName === "INPUT") { described.setAttribute("aria-invalid", "true"); }
     var summary = copy("error-summary-template");
     var item = document.createElement("li"), link = document.createElement("a");
-    link.href = "#" + group.id;
+    link.href = "#" + group.querySelector("input").id;
     link.textContent = message;
-    link.addEventListener("click", function (event) {  /* the whole question in view, the answer focused */
-      event.preventDefault();
-      group.scrollIntoView();
-      (group.querySelector("input:checked") || group.querySelector("input")).focus({preventScroll: true});
-    });
+    linkToQuestion(link);
     item.appendChild(link);
     summary.querySelector("ul").appendChild(item);
     main.prepend(summary);
@@ -261,13 +264,13 @@
     var ul = root.querySelector("[data-slot='" + slot + "']");
     texts.forEach(function (text) {
       var li = document.createElement("li");
-      if (Array.isArray(text)) {
+      if (typeof text === "object") {
         var source = document.createElement("span"), law = document.createElement("span");
         law.lang = "pl";
-        law.textContent = text[1];
+        law.textContent = text.source;
         source.className = "source";
         source.append("(" + ul.getAttribute("data-rule") + " ", law, ")");
-        li.append(text[0] + " ", source);
+        li.append(text.text + " ", source);
       } else {
         li.textContent = text;
       }
@@ -275,52 +278,47 @@
     });
   }
 
-  function questionText(name) {
-    return form.querySelector(".step[data-step='" + name + "'] .question").textContent.trim();
+  /* An answer as the person chose it: the label of each choice, the number, the amount as written. */
+  function answerText(name, given, r) {
+    var q = byName[name];
+    if (q.kind === "money") { return written(given[name]); }
+    if (q.kind === "count") { return String(given[name]); }
+    return r[name].map(function (v) {
+      return form.querySelector("label[for='" + name + "-" + v + "']").textContent.trim();
+    }).join("; ");
   }
 
-  function answerText(name, given, r) {
-    var section = form.querySelector(".step[data-step='" + name + "']");
-    if (name === "income") { return money(given.income); }
-    if (name === "household_size") { return String(given.household_size); }
-    var labels = r[name].map(function (v) {
-      return section.querySelector("label[for='" + name + "-" + v + "']").textContent.trim();
-    });
-    return labels.join("; ");
-  }
+  function has(el, name, value) { return el.getAttribute(name).split(" ").indexOf(value) >= 0; }
 
   function showResult(outcome, given, r) {
     clearErrors();
     removeResult();
     var view = copy("result-template");
-    var show = function (el, keep) { if (!keep) { el.remove(); } };
-    view.querySelectorAll("[data-show]").forEach(function (el) {
-      show(el, el.getAttribute("data-show").split(" ").indexOf(outcome.status) >= 0);
-    });
-    view.querySelectorAll("[data-if-reason]").forEach(function (el) {
-      show(el, outcome.reasons.indexOf(el.getAttribute("data-if-reason")) >= 0);
-    });
-    view.querySelectorAll("[data-unless-reason]").forEach(function (el) {
-      show(el, outcome.reasons.indexOf(el.getAttribute("data-unless-reason")) < 0);
+    var keep = function (selector, test) {
+      view.querySelectorAll(selector).forEach(function (el) { if (!test(el)) { el.remove(); } });
+    };
+    keep("[data-show]", function (el) { return has(el, "data-show", outcome.status); });
+    keep("[data-if-reason]", function (el) { return outcome.reasons.indexOf(el.getAttribute("data-if-reason")) >= 0; });
+    keep("[data-unless-reason]", function (el) {
+      return outcome.reasons.indexOf(el.getAttribute("data-unless-reason")) < 0;
     });
     view.classList.add("result-" + outcome.status);
     view.setAttribute("data-status", outcome.status);
     fill(view, "status", data.texts.status[outcome.status]);
     items(view, "reasons", outcome.reasons.map(function (c) { return data.texts.reasons[c]; }));
-    if (outcome.fee && outcome.status !== "unlikely") {
-      view.setAttribute("data-fee-kind", outcome.fee.kind);
-      if (outcome.fee.kind !== "set_by_centre") {
-        view.setAttribute("data-fee-amount", outcome.fee.kind === "free" ? "0.00" : outcome.fee.amount);
-      }
-      view.querySelectorAll("[data-fee]").forEach(function (el) { show(el, el.getAttribute("data-fee") === outcome.fee.kind); });
-      if (outcome.fee.kind === "bracket") { fill(view, "amount", money(grosze(outcome.fee.amount))); }
+    if (!outcome.early) {
+      var f = outcome.fee;
+      view.setAttribute("data-fee-kind", f.kind);
+      if (f.data_amount) { view.setAttribute("data-fee-amount", f.data_amount); }
+      keep("[data-fee]", function (el) { return has(el, "data-fee", f.kind); });
+      if (f.amount_text) { fill(view, "amount", f.amount_text); }
       fill(view, "fee", outcome.feeText);
       items(view, "documents", outcome.documents.map(function (c) { return data.texts.documents[c]; }));
       fill(view, "stay", data.texts.stay[outcome.stay]);
     }
     var skeleton = view.querySelector("[data-row]");
     asked(given).filter(function (name) { return name in given; }).forEach(function (name) {
-      var row = skeleton.cloneNode(true), question = questionText(name);
+      var row = skeleton.cloneNode(true), question = questionOf(name).textContent.trim();
       row.removeAttribute("data-row");
       fill(row, "question", question);
       fill(row, "answer", answerText(name, given, r));
@@ -332,11 +330,13 @@
     var print = view.querySelector("[data-action='print']");
     print.hidden = false;
     print.addEventListener("click", function () { window.print(); });
+    view.querySelector("[data-action='restart']").addEventListener("click", restart);
     form.querySelectorAll(".step").forEach(function (s) { s.hidden = true; });
+    form.querySelector(".back-link").hidden = true;
     form.elements.step.value = "result";
     setPageParts(true);
     main.prepend(view);
-    document.title = data.texts.status[outcome.status] + " – " + baseTitle;
+    setTitle(data.texts.status[outcome.status]);
     view.querySelector("h1").focus();
   }
 
@@ -345,33 +345,49 @@
   function render(state, focus) {
     restore(state.answers);
     if (state.view === "result") {
-      var given = givenAnswers(state.answers);
-      var outcome = early(given);
-      if (!outcome) {
-        outcome = lookup({adult: given.adult, resident: given.resident,
-          round_the_clock_care: given.round_the_clock_care, situations: given.situations,
-          household: given.household, household_size: given.household_size, income: given.income});
-      }
-      showResult(outcome, given, state.answers);
+      var given = answered(state.answers), o = decide(given);
+      showResult(o.early ? o : lookup(given), given, state.answers);
     } else {
       showStep(state.view, focus);
     }
   }
 
+  function ours(state) { return state && state.flats === facility; }
+
   function go(view) {
     /* The step being left keeps every answer given so far, for Back. */
     history.replaceState(Object.assign({}, history.state, {answers: raw()}), "");
-    var depth = history.state && history.state.flats === facility ? history.state.depth + 1 : 0;
+    var depth = ours(history.state) ? history.state.depth + 1 : 0;
     var state = {flats: facility, view: view, answers: raw(), depth: depth};
     history.pushState(state, "");
     render(state, true);
   }
 
-  function afterAnswer() {
-    var r = raw(), given = givenAnswers(r);
-    if (early(given)) { go("result"); return; }
-    var open = nextOpen(given);
-    go(open || "result");
+  /* "Start again": back to this check's first entry in the tab's history, its answers
+     cleared, and the entries after it dropped (a new entry replaces them, then goes). */
+  var restarting = 0;
+
+  function cleared() { return {flats: facility, view: first, answers: empty(), depth: 0}; }
+
+  function restart(event) {
+    event.preventDefault();
+    var depth = ours(history.state) ? history.state.depth : 0;
+    restarting = 1;
+    if (depth > 0) { history.go(-depth); } else { startedAgain(); }
+  }
+
+  function startedAgain() {
+    if (restarting === 1) {
+      history.replaceState(cleared(), "");
+      history.pushState(cleared(), "");  /* drops every later entry, answers and all */
+      restarting = 2;
+      history.back();
+      return;
+    }
+    restarting = 0;
+    render(cleared(), true);
+    status.textContent = "";
+    status.textContent = status.getAttribute("data-cleared");
   }
 
   form.addEventListener("submit", function (event) {
@@ -380,27 +396,28 @@
     var step = form.elements.step.value;
     if (action.indexOf("change-") === 0) { go(action.slice(7)); return; }
     if (action === "back") {
-      var list = asked(givenAnswers(raw())), at = list.indexOf(step);
-      if (history.state && history.state.flats === facility && history.state.depth > 0) { history.back(); return; }
-      go(list[Math.max(at - 1, 0)]);
+      if (ours(history.state) && history.state.depth > 0) { history.back(); return; }
+      var list = asked(answered(raw()));
+      go(list[Math.max(list.indexOf(step) - 1, 0)]);
       return;
     }
-    if (V.questions.indexOf(step) >= 0) {
-      var a = read(step, raw());
+    if (byName[step]) {
+      var a = read(byName[step], raw()[step]);
       if (!a || a.error) {
         clearErrors();
         showError(step, a ? a.error : data.texts.errors[step]);
         return;
       }
     }
-    afterAnswer();
+    var given = answered(raw()), o = decide(given);
+    go(o && o.early ? "result" : nextOpen(given) || "result");
   });
 
-  /* "None of these" and the situations exclude each other, as the server checks. */
+  /* An exclusive choice ("None of these") and the others exclude each other, as the server checks. */
   form.addEventListener("change", function (event) {
     var box = event.target;
-    if (box.name !== "situations" || !box.checked) { return; }
-    form.querySelectorAll("input[name='situations']").forEach(function (other) {
+    if (box.type !== "checkbox" || !box.checked) { return; }
+    inputs(box.name).forEach(function (other) {
       if (other !== box && (box.hasAttribute("data-exclusive") || other.hasAttribute("data-exclusive"))) {
         other.checked = false;
       }
@@ -408,8 +425,12 @@
   });
 
   window.addEventListener("popstate", function (event) {
-    if (event.state && event.state.flats === facility) { render(event.state, true); }
+    if (restarting) { startedAgain(); return; }
+    if (ours(event.state)) { render(event.state, true); }
   });
+
+  main.querySelectorAll("[data-action='restart']").forEach(function (a) { a.addEventListener("click", restart); });
+  main.querySelectorAll(".error-summary a").forEach(linkToQuestion);
 
   /* A new language keeps the answers: its form posts them (live site only). */
   document.querySelectorAll(".language-form").forEach(function (langForm) {
@@ -431,9 +452,10 @@
   });
 
   /* Start from what the page shows: a question, or a result the server wrote. */
-  var first = main.querySelector(".result") ? "result" : form.getAttribute("data-step");
-  var state = history.state && history.state.flats === facility ? history.state
-    : {flats: facility, view: first, answers: raw(), depth: 0};
+  var shown = main.querySelector(".result") ? "result" : form.getAttribute("data-step");
+  var state = ours(history.state) ? history.state : {flats: facility, view: shown, answers: raw(), depth: 0};
   history.replaceState(state, "");
-  if (history.state.view !== first || main.querySelector(".result")) { render(state, false); }
+  if (state.view !== shown || main.querySelector(".result") || form.hasAttribute("data-frozen")) {
+    render(state, false);
+  }
 }());
