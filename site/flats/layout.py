@@ -118,7 +118,7 @@ def error_title(error) -> str:
 
 
 def places(context: dict) -> Markup:
-    """`{{places}}` in content: one line per facility, from its data, in its order: its name (a link to
+    """`{{facility_who}}` in content: one line per facility, from its data, in its order: its name (a link to
     its page) and whom its places are for (the groups in rules.yaml). A new centre joins by data alone."""
     lang, app = context["lang"], context["app"]
     facilities = app.extensions["rules"].facilities
@@ -131,7 +131,7 @@ def places(context: dict) -> Markup:
 
 def init_app(app: Flask) -> None:
     app.extensions["flats.layout"] = {"nav": [], "footer": []}
-    app.extensions.setdefault("placeholders", Registry()).register("places")(places)
+    app.extensions.setdefault("placeholders", Registry()).register("facility_who")(places)
     app.jinja_env.globals.update(site_name=site_name, centres=centres, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
