@@ -5,9 +5,11 @@ import posixpath
 
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from werkzeug.routing import BuildError
 
 from .i18n import current_language, relative, url
+from .placeholders import Registry
 from .vocabulary import LANGUAGES
 
 FOOTER = ("kontakt", "deklaracja-dostepnosci", "ochrona-danych")
@@ -110,8 +112,21 @@ def error_title(error) -> str:
     return str(ERROR_TITLES.get(error.code, _l("Something went wrong")))
 
 
+def places(context: dict) -> Markup:
+    """`{{facility_who}}` in content: one line per facility, from its data, in its order: its name (a link to
+    its page) and whom its places are for (the groups in rules.yaml). A new centre joins by data alone."""
+    lang, app = context["lang"], context["app"]
+    facilities = app.extensions["rules"].facilities
+    lines = [Markup('<li><a href="{}">{}</a>: {}.</li>').format(
+                 url("pages.page", slug=centre.page), centre.name[lang],
+                 "; ".join(group.who[lang] for group in facilities[centre.code].groups))
+             for centre in app.extensions["centres"].values()]
+    return Markup('<ul class="places">{}</ul>').format(Markup("").join(lines))
+
+
 def init_app(app: Flask) -> None:
     app.extensions["flats.layout"] = {"nav": [], "footer": []}
+    app.extensions.setdefault("placeholders", Registry()).register("facility_who")(places)
     app.jinja_env.globals.update(site_name=site_name, centres=centres, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,

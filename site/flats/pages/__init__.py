@@ -1,7 +1,7 @@
 """Content pages: home, facilities and the rest, one route for all."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
 
 from ..i18n import DEFAULT_LANGUAGE, LANG, LANGUAGES, current_language
 from ..urls import all_urls
@@ -13,9 +13,16 @@ bp = Blueprint("pages", __name__)
 
 @bp.get("/")
 def root():
-    if current_app.config.get("FROZEN_BUILD"):  # a static host cannot redirect: a page that sends you on
+    """The home page in the browser's language (Accept-Language), Polish by default.
+
+    A static host cannot redirect: the frozen index.html has a link per language
+    and a small script (static/root.js) that follows navigator.languages."""
+    if current_app.config.get("FROZEN_BUILD"):
         return render_template("root.html", names=current_app.extensions["site"]["site"]["name"])
-    return redirect(f"/{DEFAULT_LANGUAGE}/", code=302)
+    lang = request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
+    response = redirect(f"/{lang}/", code=302)
+    response.vary.add("Accept-Language")
+    return response
 
 
 @bp.get("/sitemap.xml")
