@@ -19,7 +19,7 @@ from .pagecheck import content_urls, parse, text_with_language, without_template
 
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 # Words that stand in English and Ukrainian text as they are.
-ALLOWED = re.compile(r"\bChełm\b|(?<=\d)[\s\u00a0\u202f]*zł\b|\bzł(?=[\s\u00a0\u202f]*\d)")
+ALLOWED = re.compile(r"\bChełm\b|\bzłoty\b|(?<=\d)[\s\u00a0\u202f]*zł\b|\bzł(?=[\s\u00a0\u202f]*\d)")
 
 
 def unmarked_polish(tree) -> list[str]:
