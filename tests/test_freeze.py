@@ -66,12 +66,14 @@ def test_every_live_page_is_in_the_build(build):
         assert (folder / url.strip("/") / "index.html").is_file(), url
 
 
-def test_the_root_sends_visitors_to_polish_with_a_link(build):
+def test_the_root_links_every_language_and_its_script_follows_the_browsers(build):
+    """Without script, plain links (Polish first); root.js picks the browser's language (tests/test_home.py)."""
     html = (build[0] / "index.html").read_text()
     tree = parse(html, "/index.html")
-    refresh = tree.find(".//meta[@http-equiv='refresh']")
-    assert refresh is not None and refresh.get("content").endswith("url=pl/")
-    assert tree.find(".//a[@href='pl/']") is not None
+    links = [a.get("href") for a in tree.iter("a")]
+    assert links[:3] == ["pl/", "en/", "uk/"]
+    assert any("root." in (s.get("src") or "") for s in tree.iter("script"))
+    assert tree.find(".//meta[@http-equiv='refresh']") is None, "no refresh racing the script"
 
 
 def test_the_sitemap_lists_every_page_with_its_language_versions(build):

@@ -134,6 +134,7 @@
   if (!form || !data) { return; }
   /* govuk-frontend's pattern: the page shows its fallback until this script has started. */
   document.documentElement.classList.add("js-enabled");
+  form.hidden = false;  /* the frozen form is hidden until now: a browser without this script shows one h1 */
 
   /* --- The answers in the form ---------------------------------------------- */
 
