@@ -21,7 +21,9 @@ def test_answers_and_errors_are_never_cached():
     client = app.test_client()
     client.post("/pl/sprawdz/chelm/", data={"income": "1234"})
     client.get("/pl/no-such-page/")
-    assert not len(app.extensions["flats.pages"])
+    store = app.extensions["flats.pages"]
+    assert not [key for key in store._items if key[0] != "part"], "no answer or error page is kept"
+    assert all(b"1234" not in body for body, _, _ in store._items.values()), "nothing posted is kept"
 
 
 def test_a_page_from_memory_is_the_same_page_with_the_same_headers():

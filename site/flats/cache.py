@@ -1,4 +1,5 @@
-"""The one cache the site keeps: a GET page per mount point, path and day.
+"""The one cache the site keeps: a GET page per mount point, path and day (and, in the same store, a
+part of a page that is the same for everyone, through `kept`).
 
 Content and rules are loaded once at start-up and never change while the app
 runs, so a page marked @cached_page depends only on its address (the
@@ -55,6 +56,17 @@ class Store:
 
 def store() -> Store:
     return current_app.extensions["flats.pages"]
+
+
+def kept(key: tuple, build) -> str:
+    """A part of a page that is the same for everyone with the same `key`, built once: `build()` must read
+    nothing a visitor sent (only data loaded at start-up and what `key` names). Kept in the page store."""
+    hit = store().get(("part", *key))
+    if hit is not None:
+        return hit[0].decode()
+    text = str(build())
+    store().put(("part", *key), text.encode(), "text/html")
+    return text
 
 
 def cached_page(view):

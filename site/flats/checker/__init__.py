@@ -14,7 +14,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import ServiceUnavailable
 
 from .. import layout, urls
-from ..cache import cached_page
+from ..cache import cached_page, kept
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import NoRulesForDate, assess, fee_table
 from ..today import today
@@ -92,12 +92,15 @@ def plan(place, form: CheckForm, current: str, action: str, on) -> tuple[str, ob
 
 def _render(form, facility, centre, rules, on, current: str, outcome=None, fee_text="", rows=None):
     frozen = current_app.config["FROZEN_BUILD"]
-    context = {"form": form, "facility": facility, "centre": centre, "lang": current_language(),
-               "rules": rules, "explain": explain, "steps": steps, "frozen": frozen, "rules_date": on,
-               "fee_text": fee_text, **(_frozen_page(rules, facility, on) if frozen else {})}
-    skeleton = Markup(render_template("checker/_result.html", outcome=None, rows=None, **context))
-    return render_template("checker/check.html", current=current, outcome=outcome, rows=rows,
-                           result_skeleton=skeleton, carried=form.carried(), **context)
+    shared = {"facility": facility, "centre": centre, "lang": current_language(), "rules": rules,
+              "explain": explain, "steps": steps, "frozen": frozen, "rules_date": on,
+              **(_frozen_page(rules, facility, on) if frozen else {})}
+    # The result's skeleton for check.js is the same for everyone at this address on this day: it is
+    # rendered from `shared` only (nothing posted), so it is kept (cache.kept, bounded with the pages).
+    skeleton = Markup(kept(("result-skeleton", request.script_root, request.path, on, frozen), lambda: render_template(
+        "checker/_result.html", outcome=None, rows=None, **shared)))
+    return render_template("checker/check.html", current=current, outcome=outcome, rows=rows, form=form,
+                           fee_text=fee_text, result_skeleton=skeleton, carried=form.carried(), **shared)
 
 
 def mark(skeleton: bool, name: str, value: str) -> Markup:
