@@ -5,7 +5,11 @@
    reads the answers, looks them up and fills in the result's template — it
    holds no rule, no question and no money formatting. Answers live in the
    form and in history state only: never in the address, a cookie or storage. */
-(function () {
+/* Loaded in <head> without defer: the class below is set before the page is first drawn (govuk-frontend's
+   js-enabled, without an inline script), so the frozen page's fallback never flashes and shifts; the rest
+   waits for the document. */
+document.documentElement.classList.add("js-enabled");
+function flatsCheck() {
   "use strict";
 
   var data = window.FLATS_ANSWERS;
@@ -131,9 +135,7 @@
     return lookup(answered(r));
   };
 
-  if (!form || !data) { return; }
-  /* govuk-frontend's pattern: the page shows its fallback until this script has started. */
-  document.documentElement.classList.add("js-enabled");
+  if (!form || !data) { document.documentElement.classList.remove("js-enabled"); return; }
   form.hidden = false;  /* the frozen form is hidden until now: a browser without this script shows one h1 */
 
   /* --- The answers in the form ---------------------------------------------- */
@@ -459,4 +461,9 @@
   if (state.view !== shown || main.querySelector(".result") || form.hasAttribute("data-frozen")) {
     render(state, false);
   }
-}());
+}
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", flatsCheck);
+} else {
+  flatsCheck();
+}
