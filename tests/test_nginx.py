@@ -75,7 +75,7 @@ def test_a_missing_page_gets_the_sites_404_page(nginx):
 
 def test_the_sub_path_deployment_works_page_to_page(nginx, stylesheet):
     status, _, body = fetch(nginx)
-    assert status == 200 and b'url=pl/' in body
+    assert status == 200 and b'href="pl/"' in body
     status, _, body = fetch(nginx + "pl/")
     html = body.decode()
     assert status == 200 and f'href="../{stylesheet}"' in html

@@ -92,7 +92,8 @@ def test_the_self_check_and_the_api_answer_through_the_proxy(live):
     status, headers, body = send(live, "POST", "/en/sprawdz/chelm/", ANSWERS,
                                  {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 200 and "4 321,98" in body.decode().replace("\u00a0", " ")
-    assert header(headers, "Cache-Control") == "no-store"
+    # Kept only in the person's own browser, for Back without JavaScript; never in a shared cache.
+    assert header(headers, "Cache-Control") == "private, max-age=1800"
     assert_secure(headers)
     answers = {"facility": "chelm", "adult": "yes", "resident": "yes", "round_the_clock_care": "no",
                "situations": ["older_age"], "household": "single", "income": "1400.00", "on": "2026-03-01"}
