@@ -379,7 +379,7 @@
     var action = event.submitter ? event.submitter.value : "continue";
     var step = form.elements.step.value;
     /* "Prepare your application" (issue 22): application.js, loaded when first asked for, shows it in place. */
-    if (action === "application") { if (window.flatsApplication) { window.flatsApplication(); } else { document.head.appendChild(Object.assign(document.createElement("script"), {src: event.submitter.getAttribute("data-script")})); } return; }
+    if (action === "application") { (window.flatsApplication || function () { document.head.append(Object.assign(document.createElement("script"), {src: event.submitter.dataset.script})); })(); return; }
     if (action.indexOf("change-") === 0) { go(action.slice(7)); return; }
     if (action === "back") {
       var list = asked(givenAnswers(raw())), at = list.indexOf(step);
