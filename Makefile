@@ -12,13 +12,13 @@ LANGS  := pl en uk
 MO     := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/messages.mo)
 export FLASK_APP := flats
 
-.PHONY: run serve test check freeze load bench wrk check-content extract update-catalogs compile chromium java nginx lock clean
+.PHONY: run serve test check freeze load bench wrk check-content extract update-catalogs compile chromium java poppler nginx lock clean
 
 # The development server, logging paths without query strings (site/flats/devserver.py).
 run: $(VENV)/.installed compile
 	$(PY) -m flats.devserver --host 127.0.0.1 --port $(PORT)
 
-test: $(VENV)/.installed-test compile chromium java nginx
+test: $(VENV)/.installed-test compile chromium java poppler nginx
 	FLATS_THOROUGH=1 $(PY) -m pytest
 
 # The fast tier, for editors and developers: every test that needs no root, apt,
@@ -116,6 +116,11 @@ chromium:
 java:
 	@command -v java >/dev/null 2>&1 || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless)
+
+# pdftoppm (poppler-utils): the application's printout is rendered to PNG for a look (test_application_browser.py).
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
 
 # Debian's nginx, and its module that serves the build's .br files (brotli_static).
 NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so

@@ -37,6 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(checker_bp)
     from .staff import bp as staff_bp
     app.register_blueprint(staff_bp)
+    from .application import bp as application_bp  # "Prepare your application" (issue 22)
+    app.register_blueprint(application_bp)
     if not app.config["FROZEN_BUILD"]:  # a static copy has no server to answer the API
         from .api import bp as api_bp
         app.register_blueprint(api_bp)

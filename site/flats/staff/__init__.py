@@ -1,10 +1,10 @@
-"""For staff: stable links for the BIP, how to print, printable posters with QR codes."""
+"""For staff: stable links for the BIP, how to print, printable posters with QR codes, blank applications."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from .. import layout, publisher, urls
+from .. import application, layout, publisher, urls
 from ..cache import cached_page
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
@@ -47,6 +47,15 @@ def poster(facility: str):
                            centre=centre, poster=centre.poster, lang=lang, target=target, qr=qr)
 
 
+@bp.get(f"/{LANG}/dla-pracownikow/wniosek/{FACILITY}/")
+@cached_page
+def blank_application(facility: str):
+    """The blank application (issue 22): every group and document, nothing filled in, to print."""
+    app = current_app
+    blank = application.blank(app.extensions["centres"][facility], app.extensions["rules"].facility(facility))
+    return render_template("staff/application.html", **application.context(blank))
+
+
 def _review() -> dict:
     """When the rules were last checked, and whether the statutory review date has come."""
     on = today()
@@ -58,3 +67,5 @@ def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
     for facility in app.extensions["centres"]:
         yield f"/{lang}/dla-pracownikow/plakat/{facility}/"
+    for facility in app.extensions["centres"]:
+        yield f"/{lang}/dla-pracownikow/wniosek/{facility}/"

@@ -18,6 +18,7 @@ def other_labels(app: Flask, lang: str) -> dict[str, str]:
     for code, centre in app.extensions["centres"].items():
         labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=centre.name[lang])
         labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=centre.name[lang])
+        labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=centre.town[lang])
     return labels
 
 

@@ -397,6 +397,8 @@ function flatsCheck() {
     event.preventDefault();
     var action = event.submitter ? event.submitter.value : "continue";
     var step = form.elements.step.value;
+    /* "Prepare your application" (issue 22): application.js, loaded when first asked for, shows it in place. */
+    if (action === "application") { (window.flatsApplication || function () { document.head.append(Object.assign(document.createElement("script"), {src: event.submitter.dataset.script})); })(); return; }
     if (action.indexOf("change-") === 0) { go(action.slice(7)); return; }
     if (action === "back") {
       if (ours(history.state) && history.state.depth > 0) { history.back(); return; }
