@@ -71,7 +71,7 @@ def test_a_likely_result_gets_a_polish_application_to_the_operator_with_group_do
         assert all(phone.number in line for phone in centre.phones for line in asked)
     place = rules.facility(facility)
     for group in place.groups:
-        assert (group.who["pl"] in words) == (group.reason in result.reasons), group.code
+        assert (group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")) == (group.reason in result.reasons), group.code
     for code in result.documents:
         assert rules.document_label(code, "pl") in words, code
     checklist = text(tree.find(".//section[@data-compare='checklist']"))
@@ -110,7 +110,7 @@ def test_a_possible_result_gets_one_too_and_says_to_start_at_the_local_centre(cl
     words = text(letter_of(tree))
     assert letter.HOUSEHOLD["family"]["self"] in words
     assert "Mieszkam w Mielcu" not in words, "no claim to live in the town"
-    assert "Start at the social assistance centre" in text(tree.find(".//section[@data-compare='checklist']"))
+    assert "First call the social assistance centre where you live" in text(tree.find(".//section[@data-compare='checklist']"))
 
 
 @pytest.mark.parametrize("answers", [NEEDS_CARE, {"adult": "no"}, {**PENSIONER, "income": ""}, {}])
@@ -174,7 +174,7 @@ def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled
     words = text(letter_of(tree))
     place, rules = app.extensions["rules"].facility(facility), app.extensions["rules"]
     for group in place.groups:
-        assert group.who["pl"] in words
+        assert group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")
     for code in {c for g in place.groups for c in g.documents}:
         assert rules.document_label(code, "pl") in words
         assert rules.document_label(code, lang) in text(tree.find(".//section[@data-compare='checklist']"))
