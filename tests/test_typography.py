@@ -49,3 +49,17 @@ def test_the_checks_catch_what_they_should():
     assert not DOUBLED.search("ul. Mickiewicza 13, 39-300 Mielec. Tel.: 17 780 53 93… I tak dalej...")
     assert PERCENT.findall("20 % i 30\u00a0% i 40%") == ["0 %", "0\u00a0%", "0%"]
     assert format_share(20, "pl") == "20\u00a0%" and format_share(20, "en") == "20%"
+
+
+def test_link_targets_are_never_touched_by_typography(app):
+    """No-break spaces belong in text, never in an address: a map search with one inside `%C5%82` breaks."""
+    import re as _re
+    from .helpers import ROUTES
+    client = app.test_client()
+    bad = []
+    for url in ROUTES:
+        html = client.get(url).get_data(as_text=True)
+        for href in _re.findall(r'href="([^"]*)"', html):
+            if any(mark in href for mark in ("\u00a0", "\u202f", "%C2%A0", "%c2%a0", "%E2%80%AF", "%e2%80%af")):
+                bad.append(f"{url}: {href}")
+    assert not bad, "typography inside link targets:\n" + "\n".join(bad)
