@@ -133,3 +133,18 @@ class PageChecker:
             assert not on, f"{url}: inline event handler {on} on <{el.tag}>"
         for script in tree.iter("script"):
             assert script.get("src"), f"{url}: inline <script>; load a file from static/"
+
+
+def section_elements(tree, section_id: str) -> list:
+    """The prose's elements from heading `section_id` up to the next heading of the same or a higher level."""
+    prose = tree.find(".//div[@class='prose']")
+    out, inside, level = [], False, 0
+    for el in prose:
+        if el.tag in ("h2", "h3"):
+            if inside and int(el.tag[1]) <= level:
+                break
+            if el.get("id") == section_id:
+                inside, level = True, int(el.tag[1])
+        if inside:
+            out.append(el)
+    return out

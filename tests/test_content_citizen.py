@@ -13,7 +13,7 @@ import pytest
 from flats import markdown
 from flats.content import page_path
 
-from .pagecheck import parse, text
+from .pagecheck import parse, section_elements, text
 
 LANGS = ("pl", "en", "uk")
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -131,17 +131,7 @@ def shown(app):
 
 
 def section(tree, section_id: str) -> str:
-    prose = tree.find(".//div[@class='prose']")
-    out, inside, level = [], False, 0
-    for el in prose:
-        if el.tag in ("h2", "h3"):
-            if inside and int(el.tag[1]) <= level:
-                break
-            if el.get("id") == section_id:
-                inside, level = True, int(el.tag[1])
-        if inside:
-            out.append(flat(el))
-    return " ".join(out)
+    return " ".join(flat(el) for el in section_elements(tree, section_id))
 
 
 def test_wording_known_to_be_wrong_is_not_said_again(shown):

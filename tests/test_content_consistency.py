@@ -7,7 +7,7 @@ import pytest
 
 from flats.content import page_path
 
-from .pagecheck import content_urls, parse, text
+from .pagecheck import content_urls, parse, section_elements, text
 
 LANGS = ("pl", "en", "uk")
 # Said somewhere before this test existed, and wrong: (language, pattern, why).
@@ -55,16 +55,7 @@ def main_text(client, url) -> str:
 def section_text(client, url, section) -> str:
     """The text from heading `section` up to the next heading of the same or a higher level."""
     tree = parse(client.get(url).get_data(as_text=True), url)
-    prose = tree.find(".//div[@class='prose']")
-    out, inside, level = [], False, 0
-    for el in prose:
-        if el.tag in ("h2", "h3"):
-            if inside and int(el.tag[1]) <= level:
-                break
-            if el.get("id") == section:
-                inside, level = True, int(el.tag[1])
-        if inside:
-            out.append(text(el))
+    out = [text(el) for el in section_elements(tree, section)]
     assert out, f"{url}: no section #{section}"
     return re.sub(r"[\s\u00a0\u202f]+", " ", " ".join(out))
 
