@@ -90,14 +90,17 @@ def answer(page, step: str, value) -> None:
         page.check(f"#{step}-{value}")
 
 
-def walk(page, answers: dict, navigation: bool = False, limit: int = 10) -> list[str]:
-    """Answer each question the page asks, then Continue, until a result shows; the questions asked."""
+def walk(page, answers: dict, navigation: bool = False, limit: int = 10, on_step=None) -> list[str]:
+    """Answer each question the page asks, then Continue, until a result shows; the questions asked.
+    `on_step(step)` is called on each question before it is answered (a test measuring the page, say)."""
     asked = []
     for _ in range(limit):
         if page.locator("main .result").count():
             return asked
         step = page.get_attribute("form.check-form", "data-step")
         asked.append(step)
+        if on_step is not None:
+            on_step(step)
         answer(page, step, answers[step])
         if navigation:
             with page.expect_navigation():

@@ -22,7 +22,7 @@ from flats import create_app
 
 from .browser import served
 from .frozen import DAY, files
-from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, UNDER_18, answer
+from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, UNDER_18, walk
 
 SCREENS = [(390, 844), (320, 640)]
 TEXT_SIZE = 32  # px: Chromium's default 16 px at 200 %
@@ -170,25 +170,15 @@ JOURNEYS = {
 
 def walk_measuring(page, screens: Screens, answers: dict, journey: str, measured: set, navigation: bool) -> None:
     """Answer each question, measuring each step not measured yet, then the result."""
-    for _ in range(10):
-        result = page.locator("main .result")
-        if result.count():
-            status, fee = result.get_attribute("data-status"), result.get_attribute("data-fee-kind")
-            screens.check(f"result {journey} {status} {fee or 'no-fee'}")
-            return
-        step = page.get_attribute("form.check-form", "data-step")
+    def measure(step: str) -> None:
         if step not in measured:
             measured.add(step)
             screens.check(f"step {step}")
-        answer(page, step, answers[step])
-        if navigation:
-            with page.expect_navigation():
-                page.click("form.check-form button[value=continue]")
-        else:
-            page.click("form.check-form button[value=continue]")
-            page.wait_for_function("(s) => document.querySelector('form.check-form').dataset.step !== s"
-                                   " || document.querySelector('main .result')", arg=step)
-    raise AssertionError(f"{journey}: no result")
+
+    walk(page, answers, navigation, on_step=measure)
+    result = page.locator("main .result")
+    status, fee = result.get_attribute("data-status"), result.get_attribute("data-fee-kind")
+    screens.check(f"result {journey} {status} {fee or 'no-fee'}")
 
 
 @pytest.mark.parametrize("where", ["live", "frozen"])
