@@ -41,17 +41,20 @@ class Store:
         with self._lock:
             return self._items.get(key)
 
-    def put(self, key, body: bytes, mimetype: str) -> None:
+    def put(self, key, body: bytes, mimetype: str) -> tuple:
+        """Keep `body` under `key`; the entry (body, mimetype, etag) as kept or, when too large, as made."""
+        entry = (body, mimetype, hashlib.sha1(body).hexdigest())
         if len(body) > self.max_bytes:
-            return
+            return entry
         with self._lock:
             if key in self._items:
-                return
-            self._items[key] = (body, mimetype, hashlib.sha1(body).hexdigest())
+                return self._items[key]
+            self._items[key] = entry
             self.size += len(body)
             while self.size > self.max_bytes:
                 _, (old, _, _) = self._items.popitem(last=False)
                 self.size -= len(old)
+        return entry
 
 
 def store() -> Store:
@@ -84,8 +87,7 @@ def cached_page(view):
             body = response.get_data()
             if response.mimetype == "text/html":
                 body = compact(body.decode()).encode()
-            store().put(key, body, response.mimetype)
-            hit = (body, response.mimetype, hashlib.sha1(body).hexdigest())
+            hit = store().put(key, body, response.mimetype)
         body, mimetype, etag = hit
         response = Response(body, mimetype=mimetype)
         response.set_etag(etag)
