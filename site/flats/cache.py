@@ -86,7 +86,7 @@ def cached_page(view):
                 return response
             body = response.get_data()
             if response.mimetype == "text/html":
-                body = compact(body.decode()).encode()
+                body = compact(body)
             hit = store().put(key, body, response.mimetype)
         body, mimetype, etag = hit
         response = Response(body, mimetype=mimetype)
