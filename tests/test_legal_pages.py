@@ -103,6 +103,45 @@ def test_the_privacy_page_shows_publisher_details_once_they_are_given(app, clien
         assert value in found, f"/{lang}/ochrona-danych/ does not show {value!r} from content/site.yaml"
 
 
+PUBLISHER_PAGES = ("deklaracja-dostepnosci", "ochrona-danych", "kontakt")
+ADDRESS = "ul. Testowa 1, 39-300 Mielec"
+
+
+def publisher_lines(client, lang) -> dict[str, list]:
+    """Each page's list items that name the publisher (the statement's a11y-podmiot, the controller, the contact)."""
+    found = {}
+    for slug in PUBLISHER_PAGES:
+        tree = page(client, f"/{lang}/{slug}/")
+        found[slug] = [li for li in tree.iter("li") if re.match(
+            r"(Wydawca strony|Publisher of the (web)?site|Видавець (веб)?сайту|Administrator danych|Data controller|"
+            r"Адміністратор даних)[^:]{0,30}:", flat(li))]
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_publishers_postal_address_follows_its_name_once_given_and_nothing_stands_in_for_it(app, client, lang):
+    given = app.extensions["site"]["publisher"]
+    saved = dict(given)
+    try:
+        assert not given["address"], "content/site.yaml: no real address is known; this test expects it empty"
+        for slug, items in publisher_lines(client, lang).items():
+            assert len(items) == 1, f"/{lang}/{slug}/: one line names the publisher"
+            assert flat(items[0]).endswith(flat(items[0].find(".//*[@class='missing']"))), \
+                f"/{lang}/{slug}/: while the address is empty, nothing follows the publisher's name"
+        given.update(address=ADDRESS)
+        for slug, items in publisher_lines(client, lang).items():
+            assert ADDRESS not in flat(items[0]), f"/{lang}/{slug}/: no address without whose it is (the name is empty)"
+        given.update(name="Miejski Ośrodek Testowy")
+        for slug, items in publisher_lines(client, lang).items():
+            assert flat(items[0]).endswith(f"Miejski Ośrodek Testowy, {ADDRESS}"), f"/{lang}/{slug}/: {flat(items[0])!r}"
+            marked = [flat(el) for el in items[0].iter() if el.get("lang") == "pl"]
+            if lang != "pl":
+                assert {"Miejski Ośrodek Testowy", ADDRESS} <= set(marked), \
+                    f"/{lang}/{slug}/: the publisher's name and address are Polish, marked lang=pl: {marked}"
+    finally:
+        given.update(saved)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_privacy_page_says_what_the_logs_never_hold_and_what_stays_in_the_browser(client, lang):
     found = flat(page(client, f"/{lang}/ochrona-danych/").find(".//main"))
