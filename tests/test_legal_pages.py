@@ -274,3 +274,14 @@ def test_the_complaint_route_links_the_commissioner_for_human_rights(client, lan
     html = client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True)
     procedure = html[html.index('id="a11y-procedura"'):html.index('id="a11y-architektura"')]
     assert f'href="{RPO}' in procedure, f"{lang}: the request procedure links the Rzecznik Praw Obywatelskich ({RPO})"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_statements_phone_numbers_come_from_every_centres_data(app, client, lang):
+    source = (ROOT / "content" / lang / "deklaracja-dostepnosci.md").read_text(encoding="utf-8")
+    assert "tel:" not in source, f"content/{lang}/deklaracja-dostepnosci.md: write {{{{phones}}}}, not the numbers"
+    html = client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True)
+    building = html[html.index('id="a11y-architektura"'):html.index('id="a11y-komunikacja"')]
+    for centre in app.extensions["centres"].values():
+        for phone in centre.phones:
+            assert f'href="{phone.tel}"' in building, f"{lang}: whom to ask about the building: {phone.number}"
