@@ -121,11 +121,19 @@ PUBLISHER = """publisher:
 """
 
 
-def site_with(content: Path, publisher: str) -> None:
+SITE = ('  url: ""', '  url: "https://mieszkania.example.gov.pl/"'), ('  published: ""', "  published: 2027-01-04")
+
+
+def site_with(content: Path, publisher: str, site_given: bool = True) -> None:
+    """site.yaml with these publisher details, and (unless told not to) the site's address and publication day."""
     site = content / "site.yaml"
     text = site.read_text(encoding="utf-8")
     start, end = text.index("publisher:"), text.index("data_protection_officer:")
-    site.write_text(text[:start] + publisher + text[end:], encoding="utf-8")
+    text = text[:start] + publisher + text[end:]
+    for old, new in SITE if site_given else ():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    site.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture()
@@ -137,11 +145,18 @@ def content(tmp_path) -> Path:
 def test_the_launch_check_fails_listing_every_empty_publisher_detail_the_law_requires():
     result = run(["rules", "check", "--publish"])
     assert result.exit_code == 1
-    assert "4 problem(s)" in result.output
+    assert "6 problem(s)" in result.output
     for key in ("publisher.name is empty", "publisher.address is empty", "publisher.email or publisher.phone is empty",
-                "publisher.bip_url is empty"):
+                "publisher.bip_url is empty", "site.url is empty", "site.published is empty"):
         assert key in result.output, key
     assert "publisher.address is empty: the publisher's postal address must be published" in result.output
+
+
+def test_the_launch_check_asks_for_the_sites_address_and_publication_day_the_statement_gives(content):
+    site_with(content, PUBLISHER.format(email="wydawca@example.gov.pl", phone=""), site_given=False)
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 1 and "2 problem(s)" in result.output
+    assert "site.url is empty" in result.output and "site.published is empty" in result.output
 
 
 def test_the_launch_check_says_where_a_missing_key_goes(content):
