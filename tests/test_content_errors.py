@@ -12,7 +12,11 @@ from .helpers import CONTENT_DIR
 
 @pytest.mark.parametrize("path, old, new, line, says", [
     ("site.yaml", "published: ", "published: 2026-02-30 #", "found", "'2026-02-30' is not a real date"),
-    ("site.yaml", 'bip_url: ""', 'bip_url: "javascript:alert(1)//"', 8, "is not a web address"),
+    ("site.yaml", 'bip_url: ""', 'bip_url: "javascript:alert(1)//"', "found", "is not a web address"),
+    ("site.yaml", 'address: ""', 'address: "ul. Testowa 1, Mielec" #', "found",
+     "publisher.address 'ul. Testowa 1, Mielec' is not a postal address on one line"),
+    ("site.yaml", 'address: ""', 'address: |\n    ul. Testowa 1\n    39-300 Mielec\n  #', "found",
+     "is not a postal address on one line"),
     ("site.yaml", 'url: ""           #', 'url: "www.example.pl"  #', "found", "site.url 'www.example.pl' is not a web address"),
     ("rules/criterion.yaml", "since: 2022-01-01", "since: 2022-02-30", 25, "'2022-02-30' is not a real date"),
     ("facilities/chelm/rules.yaml", "since: 2018-03-21", "since: 2018-02-31", "found", "is not a real date"),

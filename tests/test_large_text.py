@@ -246,3 +246,26 @@ def test_content_pages_show_the_menu_as_a_bar_on_a_wide_screen(browser, live):
     compact = not page.locator(".main-nav a").first.is_visible() and page.locator(".menu > summary").is_visible()
     context.close()
     assert wide and compact
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("lang", ["pl", "en", "uk"])
+def test_the_prepared_application_at_200_percent_text(browser, live, shots, lang, javascript):
+    """"Prepare your application" from a likely result: built in the page with JavaScript, a page of its own
+    without; the letter and the checklist at 200 % text."""
+    context, page = large_text_page(browser, javascript=javascript)
+    screens = Screens(page, shots, f"application {lang} {'js' if javascript else 'nojs'}")
+    for facility, answers in (("chelm", PENSIONER), ("mielec", CARE_LEAVER)):
+        page.goto("about:blank")
+        page.goto(f"{live}{lang}/sprawdz/{facility}/")
+        walk(page, answers, navigation=not javascript)
+        if javascript:
+            page.click("button[value=application]")
+        else:
+            with page.expect_navigation():
+                page.click("button[value=application]")
+        page.wait_for_selector("main .application")
+        page.wait_for_function("[...document.styleSheets].some(s => /application\\./.test(s.href || ''))")
+        screens.check(f"application {facility}")
+    context.close()
+    screens.assert_none()

@@ -121,11 +121,19 @@ PUBLISHER = """publisher:
 """
 
 
-def site_with(content: Path, publisher: str) -> None:
+SITE = ('  url: ""', '  url: "https://mieszkania.example.gov.pl/"'), ('  published: ""', "  published: 2027-01-04")
+
+
+def site_with(content: Path, publisher: str, site_given: bool = True) -> None:
+    """site.yaml with these publisher details, and (unless told not to) the site's address and publication day."""
     site = content / "site.yaml"
     text = site.read_text(encoding="utf-8")
     start, end = text.index("publisher:"), text.index("data_protection_officer:")
-    site.write_text(text[:start] + publisher + text[end:], encoding="utf-8")
+    text = text[:start] + publisher + text[end:]
+    for old, new in SITE if site_given else ():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    site.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture()
@@ -137,11 +145,26 @@ def content(tmp_path) -> Path:
 def test_the_launch_check_fails_listing_every_empty_publisher_detail_the_law_requires():
     result = run(["rules", "check", "--publish"])
     assert result.exit_code == 1
-    assert "4 problem(s)" in result.output
+    assert "6 problem(s)" in result.output
     for key in ("publisher.name is empty", "publisher.address is empty", "publisher.email or publisher.phone is empty",
-                "publisher.bip_url is empty"):
+                "publisher.bip_url is empty", "site.url is empty", "site.published is empty"):
         assert key in result.output, key
-    assert "add `address:` under `publisher:`" in result.output, "site.yaml has no address key yet: say where it goes"
+    assert "publisher.address is empty: the publisher's postal address must be published" in result.output
+
+
+def test_the_launch_check_asks_for_the_sites_address_and_publication_day_the_statement_gives(content):
+    site_with(content, PUBLISHER.format(email="wydawca@example.gov.pl", phone=""), site_given=False)
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 1 and "2 problem(s)" in result.output
+    assert "site.url is empty" in result.output and "site.published is empty" in result.output
+
+
+def test_the_launch_check_says_where_a_missing_key_goes(content):
+    site = content / "site.yaml"
+    site.write_text("".join(line for line in site.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not line.startswith("  address:")), encoding="utf-8")
+    result = run(["rules", "check", "--publish"], content=content)
+    assert result.exit_code == 1 and "add `address:` under `publisher:`" in result.output
 
 
 def test_without_publish_empty_publisher_details_stay_warnings():
@@ -195,3 +218,10 @@ def test_the_readme_commands_work_as_written():
                               capture_output=True, text=True, timeout=60)
         assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (command, done.stderr)
         assert "Error:" not in done.stderr, (command, done.stderr)
+
+
+@pytest.mark.parametrize("doc", ["deploy/flats.service", "deploy/nginx-flats.conf", "README.md", "content/README.md"])
+def test_the_deploy_files_and_guides_tell_the_operator_to_run_the_launch_check(doc):
+    text = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
+    assert "rules check --publish" in text, f"{doc}: tell the operator to run the launch check before going public"
+    assert "address" in text[text.index("rules check --publish"):][:600], f"{doc}: name the details it asks for"

@@ -145,11 +145,26 @@ def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None 
         return Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value)
     if kind == "date":
         return time(value, id_)
+    if kind == "polish" and ctx["lang"] != "pl":  # a Polish body's name, read by a Polish voice
+        return _polish(value)
     return _text(value)
 
 
+def _publisher_address(ctx) -> Markup:
+    """The publisher's postal address after a comma, to follow `{{publisher_name}}`; nothing while it or
+    the name is empty (a page never shows a made-up address, nor one without whose it is). Polish, so
+    marked as such on the other languages' pages."""
+    given = ctx["app"].extensions["site"]["publisher"]
+    value = given["address"] if given["name"] else ""
+    if not value:
+        return Markup("")
+    if ctx["lang"] == "pl":
+        return Markup(", {}").format(value)
+    return Markup(', <span lang="pl">{}</span>').format(value)
+
+
 PUBLISHER = {
-    "publisher_name": ("publisher", "name"),
+    "publisher_name": ("publisher", "name", "polish"),
     "publisher_email": ("publisher", "email", "email"),
     "publisher_phone": ("publisher", "phone", "tel"),
     "publisher_bip": ("publisher", "bip_url", "url"),
@@ -171,4 +186,5 @@ def init_app(app: Flask) -> Registry:
     _register_every_facility(reg)
     for name, args in PUBLISHER.items():
         reg.register(name)(lambda ctx, a=args: _publisher(a[0], a[1], ctx, *a[2:]))
+    reg.register("publisher_address")(_publisher_address)
     return reg

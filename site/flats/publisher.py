@@ -12,7 +12,7 @@ from .rules.codes import LANGS
 from .rules.yamlfile import describe, load_yaml
 
 FIELDS = {
-    "publisher": ("name", "email", "phone", "bip_url"),
+    "publisher": ("name", "address", "email", "phone", "bip_url"),
     "data_protection_officer": ("email",),
     "site": ("url", "published", "updated"),
     "accessibility": ("statement_prepared", "reviewed"),
@@ -38,6 +38,13 @@ PUBLISHED = {
 }
 
 
+# Values the public pages show only once given, and leave out (saying nothing) while empty:
+# for the people who keep the content only, so not translated.
+SHOWN_WHEN_GIVEN = {
+    ("publisher", "address"): "the publisher's postal address",
+}
+
+
 def missing(site: dict) -> list[tuple[str, str]]:
     """(`section.key`, what it is) for every publisher detail still empty."""
     return [(f"{section}.{key}", what) for (section, key), what in PUBLISHED.items() if not site[section][key]]
@@ -47,6 +54,12 @@ def warnings(path: Path, site: dict) -> list[str]:
     """One line per missing detail (and a plain-http address), for the people who keep the content."""
     lines = [f"warning: {path}: {key} is empty, so the public pages say {what} is not published yet. "
              f"Fix: write the confirmed value there." for key, what in missing(site)]
+    lines += [f"warning: {path}: {section}.{key} is empty, so the public pages leave out {what}. "
+              f"Fix: write the confirmed value there." for (section, key), what in SHOWN_WHEN_GIVEN.items()
+              if not site[section][key]]
+    if site["publisher"]["address"] and not site["publisher"]["name"]:
+        lines.append(f"warning: {path}: publisher.address is given but publisher.name is empty, so the public pages "
+                     "leave the address out (they show it after the name). Fix: write the publisher's name too.")
     if site["site"]["url"].lower().startswith("http://"):
         lines.append(f"warning: {path}: site.url starts with http://: visitors' answers would cross the network "
                      "unencrypted. Fix: serve the site over HTTPS and write https://.")
@@ -76,6 +89,7 @@ def load(path: Path) -> dict:
             else:
                 out[section][key] = "" if value is None else str(value).strip()
     out["site"]["name"] = _names(data.get("site") or {}, rel, problems)
+    problems += _address_problems(out["publisher"], data, rel)
     for section, key in (("site", "url"), ("publisher", "bip_url")):
         if out[section][key] and not ADDRESS.match(out[section][key]):
             problems.append(Problem(rel, _line(data, section, key), f"{section}.{key} {out[section][key]!r} is not a "
@@ -87,6 +101,22 @@ def load(path: Path) -> dict:
 
 # An absolute web address: https (or http, which `make check-content` warns about), a host, a path.
 ADDRESS = re.compile(r"^https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?$", re.I)
+
+
+# A Polish postal code: two digits, a hyphen, three digits ("39-300").
+POSTAL_CODE = re.compile(r"(?<!\d)\d{2}-\d{3}(?!\d)")
+
+
+def _address_problems(given: dict, data: dict, rel: str) -> list[Problem]:
+    """The publisher's postal address: one line, with a postal code."""
+    address, line = given["address"], _line(data, "publisher", "address")
+    if not address:
+        return []
+    if "\n" in address or not POSTAL_CODE.search(address):
+        return [Problem(rel, line, f"publisher.address {address!r} is not a postal address on one line",
+                        "write it as the street, the number, the postal code and the town on one line, "
+                        "e.g. ul. Przykładowa 1, 00-001 Przykładowo")]
+    return []
 
 
 def _line(data: dict, section: str, key: str) -> int | None:

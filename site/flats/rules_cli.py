@@ -4,8 +4,9 @@ Both read the rules afresh from CONTENT_DIR (content/rules/ and
 content/facilities/*/rules.yaml), and both say when the statutory review
 date of the income criterion has passed (the data needs checking).
 `flask rules check --publish` is the launch check: it also fails while a
-publisher detail the law requires of a public body's site is empty in
-content/site.yaml (run it before the site goes public).
+publisher detail the law requires of a public body's site, or the site's own
+address or publication day (the accessibility statement gives both), is empty
+in content/site.yaml (run it before the site goes public).
 """
 from __future__ import annotations
 
@@ -132,7 +133,8 @@ def show(on):
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) when the review date has passed.")
 @click.option("--publish", is_flag=True,
               help="The launch check: also fail (exit 1) while a publisher detail the law requires "
-                   "(name, address, e-mail or phone, BIP address) is empty in content/site.yaml.")
+                   "(name, address, e-mail or phone, BIP address) or the site's own address or publication day is empty "
+                   "in content/site.yaml.")
 def check(strict, publish):
     """List every problem in the rules data (exit 1 if there is any)."""
     day = _today()
@@ -166,13 +168,16 @@ def _notes(rules: Rules | None, on: date) -> list[str]:
 
 # What a public body's site must name before it goes public (facts.md §5: contact data
 # and the link to the operator's BIP always available; the accessibility statement
-# names the publisher, an e-mail or a phone): (keys in content/site.yaml, any one of
-# which will do; what it is).
+# names the publisher, an e-mail or a phone, links the site's address (a11y-url) and
+# gives the day it was published (a11y-data-publikacja)): (keys in content/site.yaml,
+# all in one section, any one of which will do; what it is).
 LAUNCH_REQUIRED = (
     (("publisher.name",), "the name of the body that publishes this site"),
     (("publisher.address",), "the publisher's postal address"),
     (("publisher.email", "publisher.phone"), "the publisher's e-mail address or phone number"),
     (("publisher.bip_url",), "the address of the publisher's Public Information Bulletin (BIP)"),
+    (("site.url",), "the site's own public address, which the accessibility statement links"),
+    (("site.published",), "the day the site goes public, which the accessibility statement gives"),
 )
 
 
@@ -183,14 +188,15 @@ def launch_problems(path: Path) -> list[str]:
         raw = load_yaml(path.read_text(encoding="utf-8")) or {}
     except ContentError as exc:
         return [f"publish: {problem}" for problem in exc.problems]
-    section = raw.get("publisher") if isinstance(raw.get("publisher"), dict) else {}
     problems = []
     for keys, what in LAUNCH_REQUIRED:
+        part = keys[0].split(".")[0]
+        section = raw.get(part) if isinstance(raw.get(part), dict) else {}
         names = [key.split(".")[1] for key in keys]
         if any(str(section.get(name) or "").strip() for name in names):
             continue
         absent = [name for name in names if name not in section]
-        fix = (f"add {' or '.join(f'`{name}:`' for name in absent)} under `publisher:` with the confirmed value"
+        fix = (f"add {' or '.join(f'`{name}:`' for name in absent)} under `{part}:` with the confirmed value"
                if absent == names else "write the confirmed value there")
         problems.append(f"publish: {path}: {' or '.join(keys)} is empty: {what} must be published before "
                         f"the site goes public. Fix: {fix}.")
