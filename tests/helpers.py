@@ -1,8 +1,11 @@
 """Helpers shared by test modules (test modules never import each other)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
+
+import yaml
 
 from flats.rules import Answers
 
@@ -28,6 +31,32 @@ def routes(content: Path = CONTENT_DIR) -> list[str]:
 
 
 ROUTES = routes()
+
+
+def next_order(content: Path) -> int:
+    """One past the highest `order:` of the centres in `content`: what content/README.md tells an editor
+    adding a centre to write."""
+    orders = [yaml.safe_load(path.read_text(encoding="utf-8")).get("order", 0)
+              for path in (content / "facilities").glob("*/facility.yaml")]
+    return max(orders, default=0) + 1
+
+
+def add_centres(content: Path, *folders: Path) -> list[str]:
+    """Copy each fixture centre (facilities/<code>/ and its pages in every language) into `content`, as
+    content/README.md says: after the centres already there, with the next free `order:`, so a fixture
+    centre never clashes with one an editor adds for real. The codes added, in their order."""
+    added = []
+    for folder in folders:
+        for source in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "README.md"):
+            target = content / source.relative_to(folder)
+            assert not target.exists(), f"{target} is already in content/: rename the fixture centre"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            if source.name == "facility.yaml":
+                added.append(source.parent.name)
+                text = re.sub(r"(?m)^order: *\d+ *$", f"order: {next_order(content)}", text, count=1)
+            target.write_text(text, encoding="utf-8")
+    return added
 
 
 

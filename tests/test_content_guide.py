@@ -16,7 +16,7 @@ from flats.rules import assess, load_rules
 from flats.rules.yamlfile import load_yaml
 
 from .pagecheck import parse, text
-from .helpers import make_answers
+from .helpers import make_answers, next_order
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
@@ -127,8 +127,10 @@ def test_every_change_of_the_criterion_has_a_case_on_its_first_day_as_the_guide_
 
 def add_centre_as_the_guide_shows(content: Path) -> None:
     folder = content / "facilities" / "dolina"
+    order = next_order(content)  # "the next number after the highest `order:` in the other centres'"
     folder.mkdir()
-    (folder / "facility.yaml").write_text(EXAMPLES["centre-facility"], encoding="utf-8")
+    (folder / "facility.yaml").write_text(re.sub(r"(?m)^order: \d+$", f"order: {order}", EXAMPLES["centre-facility"]),
+                                          encoding="utf-8")
     (folder / "rules.yaml").write_text(EXAMPLES["centre-rules"], encoding="utf-8")
     for lang in ("pl", "en", "uk"):  # the guide's Polish page, standing in for each translation
         (content / lang / "dolina.md").write_text(EXAMPLES["centre-page"], encoding="utf-8")
