@@ -17,20 +17,27 @@ SITE_PAGES = ("sprawdz/", "dla-pracownikow/")
 FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/plakat/{code}/", "dla-pracownikow/wniosek/{code}/")
 
 
+def codes(content: Path = CONTENT_DIR) -> list[str]:
+    """Every centre's code (its folder in content/facilities/), sorted: a test meant for every centre takes
+    these, never a typed list, so a centre added by data is tested too."""
+    return sorted(p.name for p in (content / "facilities").iterdir() if p.is_dir())
+
+
 def routes(content: Path = CONTENT_DIR) -> list[str]:
     """Every page the site serves for `content`, derived from its files: each Markdown page, each facility's
     pages, the site's own. A page or centre added by data changes this list by itself."""
-    codes = sorted(p.name for p in (content / "facilities").iterdir() if p.is_dir())
+    centres = codes(content)
     found = []
     for lang in LANGS:
         slugs = sorted(p.stem for p in (content / lang).glob("*.md"))
         found += [f"/{lang}/" if slug == "index" else f"/{lang}/{slug}/" for slug in slugs]
         found += [f"/{lang}/{page}" for page in SITE_PAGES]
-        found += [f"/{lang}/{page.format(code=code)}" for page in FACILITY_PAGES for code in codes]
+        found += [f"/{lang}/{page.format(code=code)}" for page in FACILITY_PAGES for code in centres]
     return sorted(set(found))
 
 
 ROUTES = routes()
+CODES = codes()
 
 
 def next_order(content: Path) -> int:

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from flats import create_app
 
 from .browser import served
-from .helpers import violations
+from .helpers import CODES, violations
 
 SITE = "https://mieszkania.test"
-POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in ("mielec", "chelm")]
+POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in CODES]
 
 
 @pytest.fixture(scope="module")
