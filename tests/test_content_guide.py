@@ -151,6 +151,13 @@ def test_a_centre_added_as_the_guide_shows_gets_its_self_check_poster_and_footer
     poster = client.get("/uk/dla-pracownikow/plakat/dolina/")
     assert poster.status_code == 200 and "Зателефонуйте до центру." in poster.get_data(as_text=True)
     assert "Miejski Ośrodek Pomocy Społecznej w Dolinie" in client.get("/pl/").get_data(as_text=True)
+    home = parse(client.get("/pl/").get_data(as_text=True), "/pl/")
+    menu = {text(a): a.get("href") for a in home.iterfind(".//nav[@class='main-nav']//a")}
+    assert menu.get("Dolina") == "dolina/", "its `nav_title:` in the main menu"
+    assert "w Dolinie" in text(home.find(".//title")), "its town in the site's name"
+    assert 'href="plakat/dolina/"' in client.get("/pl/dla-pracownikow/").get_data(as_text=True)
+    for page in ("kontakt/", "odplatnosc/", "tekst-latwy-do-czytania/"):  # {{contacts}}, {{fee_summary}}, {{phones}}
+        assert "Mieszkania Treningowe w Dolinie" in text(parse(client.get(f"/pl/{page}").get_data(as_text=True), page))
 
 
 def test_a_centre_without_its_facility_file_is_refused_naming_the_file(content):
