@@ -166,3 +166,25 @@ def test_a_centre_without_its_facility_file_is_refused_naming_the_file(content):
     with pytest.raises(Exception) as info:
         create_app({"TESTING": True, "CONTENT_DIR": content})
     assert "facilities/dolina/facility.yaml: missing" in str(info.value)
+
+
+def rule(name: str) -> list[str]:
+    """The values in backticks in the guide's bullet `- **<name>** …` (up to the next bullet)."""
+    start = GUIDE.index(f"- **{name}**")
+    return re.findall(r"`([^`]+)`", GUIDE[start:GUIDE.index("\n- ", start + 1)])
+
+
+def test_the_guides_percent_and_date_rules_are_what_the_formatters_write(app):
+    from flask_babel import force_locale
+
+    from flats.dates import format_day
+    from flats.money import format_share
+    assert rule("Percent")[:3] == ["flats.money.format_share", "20 %", "20%"]
+    assert rule("Dates")[:4] == ["flats.dates.format_day", "1 stycznia 2025 r.", "1 January 2025", "1 січня 2025 р."]
+    percent = {"pl": "20 %", "en": "20%", "uk": "20 %"}  # "Polish and Ukrainian with a no-break space …"
+    day = dict(zip(("pl", "en", "uk"), rule("Dates")[1:4]))
+    with app.test_request_context("/"):
+        for lang in ("pl", "en", "uk"):
+            with force_locale(lang):
+                assert format_share(20, lang) == percent[lang].replace(" ", "\xa0"), lang  # the space: a no-break one
+                assert format_day(date(2025, 1, 1)).replace("\xa0", " ") == day[lang], lang
