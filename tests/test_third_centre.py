@@ -25,7 +25,7 @@ from flats import create_app
 from flats.urls import all_urls
 
 from .browser import served
-from .helpers import CONTENT_DIR, ROOT, add_centres, routes, violations, walk
+from .helpers import CONTENT_DIR, HTML_BUDGET, ROOT, add_centres, routes, violations, walk
 from .pagecheck import PageChecker, parse, text
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -87,6 +87,15 @@ def test_every_page_of_the_site_with_two_more_centres_passes_the_page_checks(thi
         response = checker.client.get(url)
         assert response.status_code == 200, url
         checker.check(url, response.get_data(as_text=True), url.split("/")[1])
+
+
+@pytest.mark.xfail(strict=True, reason="site bug: the page for staff lists every section of every centre's page, so "
+                   "it outgrows the HTML budget as centres are added (/uk/dla-pracownikow/ is 30 378 B of 30 720 B "
+                   "with two centres; one more centre of three sections makes it 32 047 B)")
+def test_every_page_with_two_more_centres_keeps_to_the_html_budget(third):
+    client = third.test_client()
+    heavy = {url: size for url in all_urls(third) if (size := len(client.get(url).data)) > HTML_BUDGET}
+    assert not heavy, f"over {HTML_BUDGET} B: {heavy}"
 
 
 def facility(content: Path, code: str) -> dict:
