@@ -188,3 +188,11 @@ def test_the_guides_percent_and_date_rules_are_what_the_formatters_write(app):
             with force_locale(lang):
                 assert format_share(20, lang) == percent[lang].replace(" ", "\xa0"), lang  # the space: a no-break one
                 assert format_day(date(2025, 1, 1)).replace("\xa0", " ") == day[lang], lang
+
+
+def test_the_guides_table_of_conditions_is_the_engines():
+    from flats.rules import CONDITIONS
+    table = GUIDE[GUIDE.index("| condition | met when |"):]
+    rows = [re.findall(r"\|([^|]*)", line)[:4] for line in table[:table.index("\n\n")].split("\n")[2:]]
+    listed = {row[0].strip(" `"): (row[2].split("(")[0].strip(), row[3].strip(" `")) for row in rows}
+    assert listed == {code: (c.status, c.reason) for code, c in CONDITIONS.items()}
