@@ -1,8 +1,11 @@
 """Helpers shared by test modules (test modules never import each other)."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
+
+import yaml
 
 from flats.rules import Answers
 
@@ -14,20 +17,55 @@ SITE_PAGES = ("sprawdz/", "dla-pracownikow/")
 FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/plakat/{code}/", "dla-pracownikow/wniosek/{code}/")
 
 
+def codes(content: Path = CONTENT_DIR) -> list[str]:
+    """Every centre's code (its folder in content/facilities/), sorted: a test meant for every centre takes
+    these, never a typed list, so a centre added by data is tested too."""
+    return sorted(p.name for p in (content / "facilities").iterdir() if p.is_dir())
+
+
 def routes(content: Path = CONTENT_DIR) -> list[str]:
     """Every page the site serves for `content`, derived from its files: each Markdown page, each facility's
     pages, the site's own. A page or centre added by data changes this list by itself."""
-    codes = sorted(p.name for p in (content / "facilities").iterdir() if p.is_dir())
+    centres = codes(content)
     found = []
     for lang in LANGS:
         slugs = sorted(p.stem for p in (content / lang).glob("*.md"))
         found += [f"/{lang}/" if slug == "index" else f"/{lang}/{slug}/" for slug in slugs]
         found += [f"/{lang}/{page}" for page in SITE_PAGES]
-        found += [f"/{lang}/{page.format(code=code)}" for page in FACILITY_PAGES for code in codes]
+        found += [f"/{lang}/{page.format(code=code)}" for page in FACILITY_PAGES for code in centres]
     return sorted(set(found))
 
 
 ROUTES = routes()
+CODES = codes()
+# The most HTML one page may weigh (tests/test_budgets.py measures it in Chromium).
+HTML_BUDGET = 30 * 1024
+
+
+def next_order(content: Path) -> int:
+    """One past the highest `order:` of the centres in `content`: what content/README.md tells an editor
+    adding a centre to write."""
+    orders = [yaml.safe_load(path.read_text(encoding="utf-8")).get("order", 0)
+              for path in (content / "facilities").glob("*/facility.yaml")]
+    return max(orders, default=0) + 1
+
+
+def add_centres(content: Path, *folders: Path) -> list[str]:
+    """Copy each fixture centre (facilities/<code>/ and its pages in every language) into `content`, as
+    content/README.md says: after the centres already there, with the next free `order:`, so a fixture
+    centre never clashes with one an editor adds for real. The codes added, in their order."""
+    added = []
+    for folder in folders:
+        for source in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "README.md"):
+            target = content / source.relative_to(folder)
+            assert not target.exists(), f"{target} is already in content/: rename the fixture centre"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = source.read_text(encoding="utf-8")
+            if source.name == "facility.yaml":
+                added.append(source.parent.name)
+                text = re.sub(r"(?m)^order: *\d+ *$", f"order: {next_order(content)}", text, count=1)
+            target.write_text(text, encoding="utf-8")
+    return added
 
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from flats.application import letter
 
-from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, make_answers
+from .helpers import CARE_LEAVER, CODES, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, make_answers
 from .pagecheck import hidden, parse, text, text_with_language, without_templates
 
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
@@ -166,7 +166,7 @@ def test_polish_on_the_application_is_marked_and_each_part_is_explained_in_the_r
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
-@pytest.mark.parametrize("facility", ["chelm", "mielec"])
+@pytest.mark.parametrize("facility", CODES)
 def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled_in(app, client, lang, facility):
     response = client.get(f"/{lang}/dla-pracownikow/wniosek/{facility}/")
     assert response.status_code == 200 and "public" in response.headers["Cache-Control"]

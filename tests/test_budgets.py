@@ -5,9 +5,9 @@ import gzip
 import re
 
 from .frozen import files
-from .helpers import ROUTES
+from .helpers import HTML_BUDGET, ROUTES
 
-HTML_BUDGET, PAGE_BUDGET, REQUEST_BUDGET = 30 * 1024, 60 * 1024, 4
+PAGE_BUDGET, REQUEST_BUDGET = 60 * 1024, 4
 # A self-check page carries the whole question flow, the engine's answer table (dane.js) and its script,
 # so it may load more, as long as what a phone downloads from the shipped servers (gzip) stays small.
 CHECK_BUDGET, DOWNLOAD_BUDGET = 72 * 1024, 25 * 1024

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import PENSIONER, UNDER_18
+from .helpers import CODES, PENSIONER, UNDER_18
 from .pagecheck import hidden, parse, text
 
 URL = "/pl/sprawdz/chelm/"
@@ -42,7 +42,7 @@ def through(client, answers: dict, url=URL):
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
-@pytest.mark.parametrize("facility", ["mielec", "chelm"])
+@pytest.mark.parametrize("facility", CODES)
 def test_the_first_page_asks_one_question_as_its_h1(client, checker, lang, facility):
     url = f"/{lang}/sprawdz/{facility}/"
     html = client.get(url).get_data(as_text=True)

@@ -16,7 +16,7 @@ from flats.rules import assess, load_rules
 from flats.rules.yamlfile import load_yaml
 
 from .pagecheck import parse, text
-from .helpers import make_answers
+from .helpers import make_answers, next_order
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "content" / "README.md").read_text(encoding="utf-8")
@@ -127,8 +127,10 @@ def test_every_change_of_the_criterion_has_a_case_on_its_first_day_as_the_guide_
 
 def add_centre_as_the_guide_shows(content: Path) -> None:
     folder = content / "facilities" / "dolina"
+    order = next_order(content)  # "the next number after the highest `order:` in the other centres'"
     folder.mkdir()
-    (folder / "facility.yaml").write_text(EXAMPLES["centre-facility"], encoding="utf-8")
+    (folder / "facility.yaml").write_text(re.sub(r"(?m)^order: \d+$", f"order: {order}", EXAMPLES["centre-facility"]),
+                                          encoding="utf-8")
     (folder / "rules.yaml").write_text(EXAMPLES["centre-rules"], encoding="utf-8")
     for lang in ("pl", "en", "uk"):  # the guide's Polish page, standing in for each translation
         (content / lang / "dolina.md").write_text(EXAMPLES["centre-page"], encoding="utf-8")
@@ -149,6 +151,13 @@ def test_a_centre_added_as_the_guide_shows_gets_its_self_check_poster_and_footer
     poster = client.get("/uk/dla-pracownikow/plakat/dolina/")
     assert poster.status_code == 200 and "Зателефонуйте до центру." in poster.get_data(as_text=True)
     assert "Miejski Ośrodek Pomocy Społecznej w Dolinie" in client.get("/pl/").get_data(as_text=True)
+    home = parse(client.get("/pl/").get_data(as_text=True), "/pl/")
+    menu = {text(a): a.get("href") for a in home.iterfind(".//nav[@class='main-nav']//a")}
+    assert menu.get("Dolina") == "dolina/", "its `nav_title:` in the main menu"
+    assert "w Dolinie" in text(home.find(".//title")), "its town in the site's name"
+    assert 'href="plakat/dolina/"' in client.get("/pl/dla-pracownikow/").get_data(as_text=True)
+    for page in ("kontakt/", "odplatnosc/", "tekst-latwy-do-czytania/"):  # {{contacts}}, {{fee_summary}}, {{phones}}
+        assert "Mieszkania Treningowe w Dolinie" in text(parse(client.get(f"/pl/{page}").get_data(as_text=True), page))
 
 
 def test_a_centre_without_its_facility_file_is_refused_naming_the_file(content):
@@ -157,3 +166,33 @@ def test_a_centre_without_its_facility_file_is_refused_naming_the_file(content):
     with pytest.raises(Exception) as info:
         create_app({"TESTING": True, "CONTENT_DIR": content})
     assert "facilities/dolina/facility.yaml: missing" in str(info.value)
+
+
+def rule(name: str) -> list[str]:
+    """The values in backticks in the guide's bullet `- **<name>** …` (up to the next bullet)."""
+    start = GUIDE.index(f"- **{name}**")
+    return re.findall(r"`([^`]+)`", GUIDE[start:GUIDE.index("\n- ", start + 1)])
+
+
+def test_the_guides_percent_and_date_rules_are_what_the_formatters_write(app):
+    from flask_babel import force_locale
+
+    from flats.dates import format_day
+    from flats.money import format_share
+    assert rule("Percent")[:3] == ["flats.money.format_share", "20 %", "20%"]
+    assert rule("Dates")[:4] == ["flats.dates.format_day", "1 stycznia 2025 r.", "1 January 2025", "1 січня 2025 р."]
+    percent = {"pl": "20 %", "en": "20%", "uk": "20 %"}  # "Polish and Ukrainian with a no-break space …"
+    day = dict(zip(("pl", "en", "uk"), rule("Dates")[1:4]))
+    with app.test_request_context("/"):
+        for lang in ("pl", "en", "uk"):
+            with force_locale(lang):
+                assert format_share(20, lang) == percent[lang].replace(" ", "\xa0"), lang  # the space: a no-break one
+                assert format_day(date(2025, 1, 1)).replace("\xa0", " ") == day[lang], lang
+
+
+def test_the_guides_table_of_conditions_is_the_engines():
+    from flats.rules import CONDITIONS
+    table = GUIDE[GUIDE.index("| condition | met when |"):]
+    rows = [re.findall(r"\|([^|]*)", line)[:4] for line in table[:table.index("\n\n")].split("\n")[2:]]
+    listed = {row[0].strip(" `"): (row[2].split("(")[0].strip(), row[3].strip(" `")) for row in rows}
+    assert listed == {code: (c.status, c.reason) for code, c in CONDITIONS.items()}

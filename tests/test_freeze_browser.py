@@ -15,7 +15,7 @@ from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
 from .browser import served
-from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, UNDER_18, answer, violations, walk
+from .helpers import CARE_LEAVER, CODES, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, UNDER_18, answer, violations, walk
 from .frozen import DAY, files
 
 ON = dt.date.fromisoformat(DAY)
@@ -166,7 +166,7 @@ LOOKUP = """(cases) => cases.map(a => {
 })"""
 
 
-@pytest.mark.parametrize("facility", ["mielec", "chelm"])
+@pytest.mark.parametrize("facility", CODES)
 @pytest.mark.parametrize("lang", ["pl", "uk"])
 def test_the_frozen_lookups_equal_the_engine_over_the_whole_answer_space(app, page, sub_path, facility, lang):
     rules = app.extensions["rules"]

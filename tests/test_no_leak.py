@@ -20,8 +20,10 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from flats import create_app
 from flats import vocabulary as vocab
 
+from .helpers import CODES
+
 DAY = "2026-12-02"
-FACILITIES = ("chelm", "mielec")
+FACILITIES = tuple(CODES)
 SECRET = "SECRET\x00income_typed\x00"
 ODD = st.sampled_from([SECRET, "yes\x00", "\x00", "1650\x00", "<b>x</b>", "\u202e1650", "9" * 80, " ", "",
                        "yes", "no", "single", "family", "none", "illness", "1650", "1 650,50 zł", "3", "dwa"])

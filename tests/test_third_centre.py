@@ -1,8 +1,12 @@
-"""A third, fictional centre defined by data alone runs through the whole site.
+"""Centres defined by data alone run through the whole site, however many there are.
 
 tests/fixtures/third_centre/ adds a centre in a made-up town, Testowo, with
 its own groups, its own bracket fee table on a different monthly cost and its
-own contacts. Nothing under site/ names it (or any real town).
+own contacts; tests/fixtures/fourth_centre/ adds another, in Zmyślin, that sets
+its fee itself. Both are added over the real content/ as content/README.md
+says (after the centres already there, whatever their number), so the site
+runs with two more centres than it has. Nothing under site/ names them (or
+any real town).
 """
 from __future__ import annotations
 
@@ -14,16 +18,18 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import freeze
 from flats import create_app
 from flats.urls import all_urls
 
 from .browser import served
-from .helpers import CONTENT_DIR, ROOT, violations, walk
+from .helpers import CONTENT_DIR, HTML_BUDGET, ROOT, add_centres, routes, violations, walk
 from .pagecheck import PageChecker, parse, text
 
-FIXTURE = Path(__file__).with_name("fixtures") / "third_centre"
+FIXTURES = Path(__file__).with_name("fixtures")
+EXTRA = ("testowo", "zmyslin")  # the fictional centres, in the order they are added
 DAY = "2026-11-23"
 LANGS = ("pl", "en", "uk")
 SEEN_ALONE = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", "situations": "older_age",
@@ -32,11 +38,11 @@ SEEN_ALONE = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", "
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    """The real content with the fictional centre added over it."""
+    """The real content with the two fictional centres added to it."""
     folder = tmp_path_factory.mktemp("third") / "content"
     shutil.copytree(CONTENT_DIR, folder)
-    shutil.copytree(FIXTURE, folder, dirs_exist_ok=True)
     (folder / "README.md").unlink()
+    assert add_centres(folder, FIXTURES / "third_centre", FIXTURES / "fourth_centre") == list(EXTRA)
     return folder
 
 
@@ -61,19 +67,21 @@ def test_nothing_under_site_names_a_real_or_fictional_town():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#")[0] if path.suffix == ".py" else re.sub(r"\{#.*?#\}", "", line)
-            if re.search(r"mielec|che[lł]m|testow", code, re.I):
+            if re.search(r"mielec|che[lł]m|testow|zmy[sś]lin", code, re.I):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found, "facilities are data (content/facilities/); move these out of site/:\n" + "\n".join(found)
 
 
-def test_the_fictional_centre_has_every_page_in_every_language(third):
+def test_the_site_serves_the_pages_its_files_describe_and_each_fictional_centre_has_every_page(third, content):
     urls = all_urls(third)
-    for lang in LANGS:
-        for path in (f"/{lang}/testowo/", f"/{lang}/sprawdz/testowo/", f"/{lang}/dla-pracownikow/plakat/testowo/"):
-            assert path in urls
+    assert urls == routes(content), "the route list follows the files, whatever the number of centres"
+    for code in EXTRA:
+        for lang in LANGS:
+            for path in (f"/{lang}/{code}/", f"/{lang}/sprawdz/{code}/", f"/{lang}/dla-pracownikow/plakat/{code}/"):
+                assert path in urls
 
 
-def test_every_page_of_the_site_with_three_centres_passes_the_page_checks(third):
+def test_every_page_of_the_site_with_two_more_centres_passes_the_page_checks(third):
     checker = PageChecker(third.test_client())
     for url in all_urls(third):
         response = checker.client.get(url)
@@ -81,20 +89,42 @@ def test_every_page_of_the_site_with_three_centres_passes_the_page_checks(third)
         checker.check(url, response.get_data(as_text=True), url.split("/")[1])
 
 
+@pytest.mark.xfail(strict=True, reason="site bug: the page for staff lists every section of every centre's page, so "
+                   "it outgrows the HTML budget as centres are added (/uk/dla-pracownikow/ is 30 378 B of 30 720 B "
+                   "with two centres; one more centre of three sections makes it 32 047 B)")
+def test_every_page_with_two_more_centres_keeps_to_the_html_budget(third):
+    client = third.test_client()
+    heavy = {url: size for url in all_urls(third) if (size := len(client.get(url).data)) > HTML_BUDGET}
+    assert not heavy, f"over {HTML_BUDGET} B: {heavy}"
+
+
+def facility(content: Path, code: str) -> dict:
+    return yaml.safe_load((content / "facilities" / code / "facility.yaml").read_text(encoding="utf-8"))
+
+
+def in_order(content: Path) -> list[str]:
+    """Every centre's code, in their `order:`."""
+    codes = [path.parent.name for path in (content / "facilities").glob("*/facility.yaml")]
+    return sorted(codes, key=lambda code: facility(content, code)["order"])
+
+
+@pytest.mark.parametrize("code", EXTRA)
 @pytest.mark.parametrize("lang", LANGS)
-def test_it_is_everywhere_the_others_are_menu_name_contact_fees_and_easy_to_read(client, lang):
-    """Added by data alone: the menu, the site's name, the contact, fees and easy-to-read pages list it."""
-    town = {"pl": "Testowie", "en": "Testowo", "uk": "Тестові"}[lang]
+def test_it_is_everywhere_the_others_are_menu_name_home_contact_fees_staff_and_easy_to_read(client, content, lang,
+                                                                                              code):
+    """Added by data alone: the menu (in `order`), the site's name, the home, contact, fees, self-check, staff
+    and easy-to-read pages list it, as they list every centre."""
+    codes = in_order(content)
+    name, town = facility(content, code)["name"][lang], facility(content, code)["in_town"][lang].split(" ", 1)[1]
     home = parse(client.get(f"/{lang}/").get_data(as_text=True), "home")
     menu = [a.get("href") for a in home.iterfind(".//nav[@class='main-nav']//a")]
-    assert "testowo/" in menu and menu.index("testowo/") < menu.index("kontakt/"), "its page is in the menu"
+    assert [h for h in menu if h.rstrip("/") in codes] == [f"{c}/" for c in codes], "every centre's page, in order"
     assert town in text(home.find(".//title")), "its town is in the site's name"
+    assert name in text(home.find(".//main")), "the home page lists it"
     contact = client.get(f"/{lang}/kontakt/").get_data(as_text=True)
-    assert 'id="testowo"' in contact and "tel:+48" in contact.split('id="testowo"')[1].split("<h2")[0]
-    fees = text_of(client.get(f"/{lang}/odplatnosc/"))
-    easy = text_of(client.get(f"/{lang}/tekst-latwy-do-czytania/"))
-    for shown in (fees, easy):
-        assert town in shown or "Testowo" in shown
+    assert f'id="{code}"' in contact and "tel:+48" in contact.split(f'id="{code}"')[1].split("<h2")[0]
+    for page in ("odplatnosc/", "tekst-latwy-do-czytania/", "sprawdz/", "dla-pracownikow/"):
+        assert name in text_of(client.get(f"/{lang}/{page}")), f"/{lang}/{page} lists it"
 
 
 def test_its_page_shows_its_own_cost_and_fee_table(client):
@@ -188,7 +218,49 @@ def test_axe_finds_nothing_on_its_pages_and_results(third, page):
             assert not violations(page), (lang, "result", violations(page))
 
 
-def test_python_m_flats_check_accepts_the_three_centres(content):
-    result = subprocess.run([sys.executable, "-m", "flats", "check"], capture_output=True, text=True,
-                            env={"FLATS_CONTENT_DIR": str(content), "PATH": "/usr/bin:/bin"}, timeout=120)
+def test_python_m_flats_check_accepts_the_added_centres(content):
+    result = subprocess.run([sys.executable, "-m", "flats", "check"], capture_output=True, text=True, timeout=120,
+                            env={"FLATS_CONTENT_DIR": str(content), "FLATS_FIXED_DATE": json.dumps(DAY),
+                                 "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
+
+
+def flats_check(content: Path, monkeypatch, capsys) -> list[str]:
+    """`python -m flats check` on `content`, in this process: the problems it lists."""
+    from flats import cli
+    monkeypatch.setenv("FLATS_CONTENT_DIR", str(content))
+    code = cli.check()
+    problems = [line.strip() for line in capsys.readouterr().err.splitlines()[1:]]
+    assert code == (1 if problems else 0)
+    return problems
+
+
+def broken(content: Path, tmp_path: Path, path: str, old: str, new: str) -> Path:
+    """A copy of `content` with one mistake in `path`."""
+    copy = tmp_path / "content"
+    shutil.copytree(content, copy)
+    target = copy / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy
+
+
+@pytest.mark.xfail(strict=True, reason="site bug: while one centre's rules.yaml has a mistake, the links to "
+                   "every centre's self-check (/sprawdz/<code>/) on the pages are reported as 'no such page' too "
+                   "(flats/__init__.py load_content.site_exists, flats/i18n.py FacilityConverter)")
+def test_one_mistake_in_an_added_centres_rules_gives_one_message(content, tmp_path, monkeypatch, capsys):
+    copy = broken(content, tmp_path, "facilities/zmyslin/rules.yaml", "stay: zmyslin_fixed_term", "stay: zmyslin_fixed")
+    problems = flats_check(copy, monkeypatch, capsys)
+    assert len(problems) == 1 and "zmyslin/rules.yaml" in problems[0] and "zmyslin_fixed" in problems[0], problems
+
+
+@pytest.mark.xfail(strict=True, reason="site bug: two centres with the same `order:` are reported without naming "
+                   "either file or line (flats/centres.py load)")
+def test_two_centres_with_one_order_are_reported_naming_both_files(content, tmp_path, monkeypatch, capsys):
+    order = yaml.safe_load((content / "facilities" / "testowo" / "facility.yaml").read_text(encoding="utf-8"))["order"]
+    copy = broken(content, tmp_path, "facilities/zmyslin/facility.yaml", f"order: {order + 1}", f"order: {order}")
+    problems = flats_check(copy, monkeypatch, capsys)
+    assert len(problems) == 1, problems
+    assert "facilities/testowo/facility.yaml" in problems[0] and "facilities/zmyslin/facility.yaml" in problems[0], \
+        problems
