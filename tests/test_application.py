@@ -58,25 +58,24 @@ def test_a_likely_result_gets_a_polish_application_to_the_operator_with_group_do
     polish = [el for el in sheet.iter() if el.get("class") == "letter"]
     assert polish and all(el.get("lang") == "pl" for el in polish), "every part of the letter is marked Polish"
     words = text(sheet)
-    centre, rules = app.extensions["centres"][facility], app.extensions["rules"]
+    place = app.extensions["rules"].facility(facility)
     result = outcome(app, facility, answers)
     assert result.status == "likely"
-    assert f"{letter.TO}: {centre.operator.name}" in words
-    if centre.operator.address:
-        assert centre.operator.address in words
+    assert f"{letter.TO}: {place.operator.name}" in words
+    if place.operator.address:
+        assert place.operator.address in words
     else:  # Chełm: the office address is not known; the page says to phone and ask, with the number
         where = {"pl": "zapytaj, gdzie złożyć", "en": "ask where to hand", "uk": "запитайте, куди подати"}[lang]
         asked = [text(p) for p in tree.iter("p") if where in text(p)]
         assert len(asked) == 2, "beside the addressee and in the checklist"
-        assert all(phone.number in line for phone in centre.phones for line in asked)
-    place = rules.facility(facility)
+        assert all(phone.number in line for phone in place.phones for line in asked)
     for group in place.groups:
         assert (group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")) == (group.reason in result.reasons), group.code
     for code in result.documents:
-        assert rules.document_label(code, "pl") in words, code
+        assert place.document_label(code, "pl") in words, code
     checklist = text(tree.find(".//section[@data-compare='checklist']"))
     for code in result.documents:
-        assert rules.document_label(code, lang) in checklist, code
+        assert place.document_label(code, lang) in checklist, code
     assert letter.SIGNATURE in words and tree.find(".//span[@class='signature-line']") is not None
     assert letter.CONSENT not in words, "no consent line when the person applies for themselves"
     assert letter.REQUEST["self"] in words and letter.ADULT["self"] in words
@@ -172,12 +171,12 @@ def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled
     assert response.status_code == 200 and "public" in response.headers["Cache-Control"]
     tree = parse(response.get_data(as_text=True), facility)
     words = text(letter_of(tree))
-    place, rules = app.extensions["rules"].facility(facility), app.extensions["rules"]
+    place = app.extensions["rules"].facility(facility)
     for group in place.groups:
         assert group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")
     for code in {c for g in place.groups for c in g.documents}:
-        assert rules.document_label(code, "pl") in words
-        assert rules.document_label(code, lang) in text(tree.find(".//section[@data-compare='checklist']"))
+        assert place.document_label(code, "pl") in words
+        assert place.document_label(code, lang) in text(tree.find(".//section[@data-compare='checklist']"))
     for situation in letter.SITUATIONS.values():
         assert situation in words
     assert letter.CONSENT in words and letter.SIGNATURE in words and letter.FOR_OTHER_BLANK in words
@@ -187,10 +186,10 @@ def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled
 
 def test_the_staff_page_links_a_blank_application_for_each_facility(app, client):
     html = client.get("/en/dla-pracownikow/").get_data(as_text=True)
-    for facility in app.extensions["centres"]:
+    for facility in app.extensions["rules"].facilities:
         assert f'href="wniosek/{facility}/"' in html
     assert all(f"/{lang}/dla-pracownikow/wniosek/{f}/" in ROUTES for lang in ("pl", "en", "uk")
-               for f in app.extensions["centres"])
+               for f in app.extensions["rules"].facilities)
 
 
 @pytest.mark.parametrize("lang", ["pl", "uk"])

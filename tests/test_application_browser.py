@@ -113,21 +113,21 @@ def test_a_likely_result_leads_to_a_printed_polish_application_with_everything_i
     answers = JOURNEYS[facility]
     context, page = open_page(browser, where)
     shown = to_application(page, where, start(where, live, sub_path, lang, facility), answers)
-    centre, rules = live_app.extensions["centres"][facility], live_app.extensions["rules"]
+    place = live_app.extensions["rules"].facility(facility)
     outcome = expected(live_app, facility, answers)
 
     assert page.locator(".application .letter").count() >= 5
     assert not page.locator(".application .letter:not([lang=pl])").count(), "the letter is marked Polish"
     to = squeeze(page.inner_text(".letter-to"))
-    assert centre.operator.name in to and centre.operator.address in to, "the addressee, from the facility's data"
-    if not centre.operator.address:
-        assert all(p.number in page.inner_text(".application") for p in centre.phones), "phone to ask where"
-    groups = [g.who["pl"] for g in rules.facility(facility).groups if g.reason in outcome.reasons]
+    assert place.operator.name in to and place.operator.address in to, "the addressee, from the facility's data"
+    if not place.operator.address:
+        assert all(p.number in page.inner_text(".application") for p in place.phones), "phone to ask where"
+    groups = [g.who["pl"] for g in place.groups if g.reason in outcome.reasons]
     assert page.locator(".letter-groups li").all_inner_texts() == groups, "the person's group"
     assert [squeeze(t) for t in page.locator(".letter [data-documents] li").all_inner_texts()] == \
-        [rules.document_label(c, "pl") for c in outcome.documents], "every document of the result, to tick"
+        [place.document_label(c, "pl") for c in outcome.documents], "every document of the result, to tick"
     checklist = [squeeze(t) for t in page.locator(".checklist [data-document]").all_inner_texts()]
-    assert checklist == [squeeze(t) for t in shown] == [rules.document_label(c, lang) for c in outcome.documents]
+    assert checklist == [squeeze(t) for t in shown] == [place.document_label(c, lang) for c in outcome.documents]
     assert page.locator(".letter .signature:visible .signature-line").count() == 1
     assert letter.SIGNATURE in page.inner_text(".letter .signature")
     assert not page.locator(".letter:visible", has_text=letter.CONSENT).count()

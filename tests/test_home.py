@@ -11,14 +11,14 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_the_home_page_says_whom_each_place_is_for_from_the_data(app, client):
-    rules, centres = app.extensions["rules"].facilities, list(app.extensions["centres"].values())
+    facilities = list(app.extensions["rules"].facilities.values())
     for lang in ("pl", "en", "uk"):
         tree = parse(client.get(f"/{lang}/").get_data(as_text=True), f"/{lang}/")
         lines = [text(li).replace("\xa0", " ") for li in tree.findall(".//ul[@class='places']/li")]
-        assert len(lines) == len(centres)
-        for line, centre in zip(lines, centres):
-            assert line.startswith(centre.name[lang] + ": ")
-            for group in rules[centre.code].groups:
+        assert len(lines) == len(facilities)
+        for line, facility in zip(lines, facilities):
+            assert line.startswith(facility.name[lang] + ": ")
+            for group in facility.groups:
                 assert group.who[lang].replace("\xa0", " ") in line
         start = tree.find(".//main//a[@class='button']")
         assert start is not None and start.get("href") == "sprawdz/"

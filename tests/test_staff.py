@@ -125,9 +125,9 @@ def test_a_poster_names_the_place_and_gives_every_phone_as_a_tel_link(app, clien
     tels = {a.get("href") for a in tree.iter("a")}
     for number in phones:
         assert "tel:+48" + number.replace(" ", "") in tels
-    centre = app.extensions["centres"][facility]
-    assert centre.address in text(tree.find(".//main"))
-    assert all(p.who[lang] in text(tree.find(".//main")) for p in centre.phones)
+    place = app.extensions["rules"].facility(facility)
+    assert place.address in text(tree.find(".//main"))
+    assert all(p.who[lang] in text(tree.find(".//main")) for p in place.phones)
     assert tree.find(".//main[@class='wrap poster']") is not None, "the print styles hide the menus by this class"
 
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import RequestRedirect
 
-from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
+from . import cache, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
 from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
@@ -70,12 +69,9 @@ def load_data(app: Flask) -> None:
     """Read rules, facilities, publisher details and content once; refuse to start on any problem."""
     root = app.config["CONTENT_DIR"]
     app.extensions["rules"] = load_rules(root)
-    rules = app.extensions["rules"]
-    app.extensions["centres"] = MappingProxyType({code: centres.with_counts(centre, rules.facility(code))
-                                                  for code, centre in centres.load(root).items()})
     app.extensions["site"] = publisher.load(root / "site.yaml")
     names = app.extensions["site"]["site"]
-    names["name"] = publisher.with_places(names["name"], list(app.extensions["centres"].values()))
+    names["name"] = publisher.with_places(names["name"], list(app.extensions["rules"].facilities.values()))
     app.extensions["content"] = load_content(app)
 
 
@@ -100,8 +96,18 @@ def load_content(app: Flask) -> content.Content:
     facilities = app.extensions["rules"].facilities if "rules" in app.extensions \
         else {code: None for code in facility_folders(root)}
     loaded = content.load(root, site_exists, app.extensions["placeholders"], facilities)
-    if "centres" in app.extensions:
-        problems = centres.missing_pages(app.extensions["centres"], loaded, root)
+    if "rules" in app.extensions:
+        problems = missing_pages(app.extensions["rules"].facilities, loaded, root)
         if problems:
             raise content.ContentError(problems)
     return loaded
+
+
+def missing_pages(facilities, loaded: content.Content, root: Path) -> list[content.Problem]:
+    """A problem for each language a facility's page (facility.yaml `page:`) is missing in."""
+    from .vocabulary import LANGUAGES
+    return [content.Problem(str(Path(root) / lang / f"{facility.page}.md"), None,
+                            f"missing: {facility.code}'s page (`page: {facility.page}` in its facility.yaml) "
+                            f"in {LANGUAGES[lang]}",
+                            f"write {facility.page}.md in content/{lang}/, as for the other centres")
+            for facility in facilities.values() for lang in LANGUAGES if loaded.get(lang, facility.page) is None]

@@ -8,14 +8,13 @@ from flask import Flask
 
 def check() -> int:
     """Load all content and rules data; print every problem; return the exit code."""
-    from . import centres, create_app, load_content, publisher
+    from . import create_app, load_content, publisher
     from .content import ContentError
     from .rules import RulesError, load_rules
     app = create_app({"LOAD_CONTENT": False})
     root = app.config["CONTENT_DIR"]
     problems: list[str] = []
-    steps = (("rules", lambda: load_rules(root)), ("centres", lambda: centres.load(root)),
-             ("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app)))
+    steps = (("rules", lambda: load_rules(root)), ("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app)))
     for name, step in steps:
         try:
             app.extensions[name] = step()

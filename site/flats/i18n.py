@@ -15,16 +15,20 @@ FACILITY = "<facility:facility>"
 
 
 def facility_converter(app: Flask) -> type[BaseConverter]:
-    """A converter that takes exactly the facility codes this app has loaded (content/facilities/)."""
+    """A converter that takes exactly the facility codes this app has loaded (content/facilities/):
+    a view gets the Facility itself; a URL is built from a Facility or its code."""
 
     class FacilityConverter(BaseConverter):
         regex = "[a-z][a-z0-9-]*"
 
-        def to_python(self, value: str) -> str:
+        def to_python(self, value: str):
             rules = app.extensions.get("rules")
             if rules is None or value not in rules.facilities:
                 raise ValidationError()  # no such facility: the URL does not match (404)
-            return value
+            return rules.facilities[value]
+
+        def to_url(self, value) -> str:
+            return super().to_url(getattr(value, "code", value))
 
     return FacilityConverter
 

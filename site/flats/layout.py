@@ -36,9 +36,9 @@ def site_name() -> str:
     return current_app.extensions["site"]["site"]["name"][current_language()]
 
 
-def centres() -> list:
-    """Every facility's data (content/facilities/), in order."""
-    return list(current_app.extensions["centres"].values())
+def facilities() -> list:
+    """Every facility (content/facilities/), in their `order`."""
+    return list(current_app.extensions["rules"].facilities.values())
 
 
 def alternate_url(lang: str) -> str:
@@ -85,13 +85,13 @@ def nav_items() -> list[dict]:
     content = current_app.extensions.get("content")
     entries = []
     if content:
-        for centre in current_app.extensions["centres"].values():
-            page = content.get(lang, centre.page)
+        for facility in facilities():
+            page = content.get(lang, facility.page)
             if page is not None:
-                entries.append(((0, centre.order), "pages.page", {"slug": page.slug}, page.nav_title or page.title))
-        centre_pages = {c.page for c in current_app.extensions["centres"].values()}
+                entries.append(((0, facility.order), "pages.page", {"slug": page.slug}, page.nav_title or page.title))
+        facility_pages = {f.page for f in facilities()}
         entries += [((1, p.nav), "pages.page", {"slug": p.slug}, p.nav_title or p.title)
-                    for p in content.nav(lang) if p.slug not in centre_pages]
+                    for p in content.nav(lang) if p.slug not in facility_pages]
     entries += [((1, pos), ep, {}, str(label)) for pos, ep, label in current_app.extensions["flats.layout"]["nav"]]
     items = []
     for _, endpoint, values, label in sorted(entries, key=lambda e: e[0]):
@@ -116,18 +116,17 @@ def places(context: dict) -> Markup:
     """`{{facility_who}}` in content: one line per facility, from its data, in its order: its name (a link to
     its page) and whom its places are for (the groups in rules.yaml). A new centre joins by data alone."""
     lang, app = context["lang"], context["app"]
-    facilities = app.extensions["rules"].facilities
     lines = [Markup('<li><a href="{}">{}</a>: {}.</li>').format(
-                 url("pages.page", slug=centre.page), centre.name[lang],
-                 "; ".join(group.who[lang] for group in facilities[centre.code].groups))
-             for centre in app.extensions["centres"].values()]
+                 url("pages.page", slug=facility.page), facility.name[lang],
+                 "; ".join(group.who[lang] for group in facility.groups))
+             for facility in app.extensions["rules"].facilities.values()]
     return Markup('<ul class="places">{}</ul>').format(Markup("").join(lines))
 
 
 def init_app(app: Flask) -> None:
     app.extensions["flats.layout"] = {"nav": [], "footer": []}
     app.extensions.setdefault("placeholders", Registry()).register("facility_who")(places)
-    app.jinja_env.globals.update(site_name=site_name, centres=centres, language_links=language_links,
+    app.jinja_env.globals.update(site_name=site_name, facilities=facilities, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
         footer_links=footer_links, error_title=error_title)

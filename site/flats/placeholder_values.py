@@ -89,12 +89,12 @@ def _register_facility(reg: Registry) -> None:
             return _text(_("The centre sets the fee in its decision."))
         return Markup(render_template(
             "figures/fee_table.html", rows=fee_table(rules, on, code), table=facility.fee_table_on(on),
-            centre=ctx["app"].extensions["centres"][code], criterion=rules.criterion_on(on),
+            facility=facility, criterion=rules.criterion_on(on),
             cost=facility.monthly_cost_on(on), lang=ctx["lang"]))
 
 
-def _centres(ctx) -> list:
-    return list(ctx["app"].extensions["centres"].values())
+def _facilities(ctx) -> list:
+    return list(_rules(ctx).facilities.values())
 
 
 def _register_every_facility(reg: Registry) -> None:
@@ -102,15 +102,15 @@ def _register_every_facility(reg: Registry) -> None:
     for name in ("contacts", "phones", "facility_list"):
         # {{contacts}} writes a section for each facility, its id the facility's code.
         reg.register(name, sections=(lambda facilities: list(facilities)) if name == "contacts" else None)(
-            lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", centres=_centres(ctx), lang=ctx["lang"])))
+            lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", facilities=_facilities(ctx), lang=ctx["lang"])))
 
     reg.register("site_name")(lambda ctx: _text(ctx["app"].extensions["site"]["site"]["name"][ctx["lang"]]))
 
     @reg.register("fee_summary")
     def fee_summary(ctx):
         rules, on = _rules(ctx), ctx["on"]
-        rows = [(c, rules.facility(c.code).fee_table_on(on) if rules.facility(c.code).first_day is None
-                 or on >= rules.facility(c.code).first_day else None) for c in _centres(ctx)]
+        rows = [(f, f.fee_table_on(on) if f.first_day is None or on >= f.first_day else None)
+                for f in _facilities(ctx)]
         return Markup(render_template("figures/fee_summary.html", rows=rows, lang=ctx["lang"]))
 
     # Counts from the facility's data (rules.yaml), never typed into a page.

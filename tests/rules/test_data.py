@@ -45,19 +45,20 @@ def test_every_document_and_stay_an_outcome_can_name_has_text_in_every_language(
         documents = set(facility.documents).union(*(g.documents for g in facility.groups))
         stays = {facility.stay} | {g.stay for g in facility.groups}
         for lang in LANGS:
-            assert all(rules.document_label(code, lang).strip() for code in documents)
-            assert all(rules.stay_label(code, lang).strip() for code in stays)
+            assert all(facility.document_label(code, lang).strip() for code in documents)
+            assert all(facility.stay_label(code, lang).strip() for code in stays)
 
 
 def test_labels_are_in_the_language_asked_for(rules):
-    assert rules.document_label("id_card", "pl") == "Dowód osobisty."
-    assert rules.document_label("id_card", "en") == "Your ID card."
-    assert rules.stay_label("chelm_no_end_date", "uk") == "Без визначеної дати завершення."
+    chelm = rules.facility("chelm")
+    assert chelm.document_label("id_card", "pl") == "Dowód osobisty."
+    assert chelm.document_label("id_card", "en") == "Your ID card."
+    assert chelm.stay_label("chelm_no_end_date", "uk") == "Без визначеної дати завершення."
 
 
 def test_an_unknown_code_is_an_error_not_a_blank(rules):
     with pytest.raises(KeyError):
-        rules.document_label("passport", "pl")
+        rules.facility("chelm").document_label("passport", "pl")
     with pytest.raises(KeyError):
         rules.facility("warsaw")
 
@@ -65,8 +66,8 @@ def test_an_unknown_code_is_an_error_not_a_blank(rules):
 def test_every_reason_names_its_source(rules):
     for code, facility in rules.facilities.items():
         for reason in facility.reason_codes():
-            assert rules.reason_source(code, reason)
-    assert rules.reason_source("mielec", "not_resident") == "art. 101 ust. 1 ustawy o pomocy społecznej"
+            assert facility.reason_source(reason)
+    assert rules.facility("mielec").reason_source("not_resident") == "art. 101 ust. 1 ustawy o pomocy społecznej"
 
 
 @pytest.mark.parametrize("change", [

@@ -68,7 +68,7 @@ def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, d
     # The language of every text in the answer (the URL names none).
     g.lang = lang = language(accept_language)  # for what reads the page's language (percent, dates)
     with force_locale(lang):
-        return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
+        return 200, _outcome(outcome, answers, rules, rules.facility(answers.facility), lang)
 
 
 def encode(payload: dict) -> bytes:
@@ -103,9 +103,9 @@ def _money(value) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-def _outcome(outcome, answers, rules, centre, lang) -> dict:
+def _outcome(outcome, answers, rules, facility, lang) -> dict:
     fee = outcome.fee
-    texts = _texts(outcome, rules, centre, lang)
+    texts = _texts(outcome, facility, lang)
     return {
         "facility": outcome.facility,
         "status": outcome.status,
@@ -120,11 +120,11 @@ def _outcome(outcome, answers, rules, centre, lang) -> dict:
     }
 
 
-def _texts(outcome, rules, centre, lang) -> dict:
+def _texts(outcome, facility, lang) -> dict:
     """The answer's sentences that depend only on the outcome (no amount): worked out once per outcome."""
     return {
         "reasons": [{"code": code, "text": text, "source": source}
-                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules, centre, lang))],
-        "documents": [rules.document_label(code, lang) for code in outcome.documents],
-        "stay": rules.stay_label(outcome.stay, lang),
+                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, facility, lang))],
+        "documents": [facility.document_label(code, lang) for code in outcome.documents],
+        "stay": facility.stay_label(outcome.stay, lang),
     }

@@ -32,19 +32,18 @@ REASONS = {
 }
 
 
-def reason_text(code: str, facility, centre, lang: str) -> str:
+def reason_text(code: str, facility, lang: str) -> str:
     """The sentence for one reason code of one facility, in the current language."""
     for group in facility.groups:
         if code == group.reason:
             return group.fits[lang]
     groups = "; ".join(g.who[lang] for g in facility.groups)
-    return str(REASONS[code]) % {"in_town": centre.in_town[lang], "groups": groups}
+    return str(REASONS[code]) % {"in_town": facility.in_town[lang], "groups": groups}
 
 
-def reasons(outcome, rules, centre, lang: str) -> list[tuple[str, str]]:
-    """(sentence, source) for each reason code of the outcome."""
-    facility = rules.facility(outcome.facility)
-    return [(reason_text(code, facility, centre, lang), facility.reason_source(code)) for code in outcome.reasons]
+def reasons(outcome, facility, lang: str) -> list[tuple[str, str]]:
+    """(sentence, source) for each reason code of the outcome, for its Facility."""
+    return [(reason_text(code, facility, lang), facility.reason_source(code)) for code in outcome.reasons]
 
 
 # The fee, in plain words. The frozen site fills the same sentences in the

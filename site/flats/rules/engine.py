@@ -31,7 +31,8 @@ from decimal import Decimal
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
 from .fees import Fee, compute_fee
-from .model import Facility, Group, Rules
+from .facility import Facility
+from .model import Group, Rules
 
 
 def _invalid(what: str):

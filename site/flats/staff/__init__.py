@@ -27,7 +27,8 @@ def index():
     app, lang = current_app, current_language()
     groups = links.content_groups(app, lang)
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
-                           posters=[(c, app.extensions["content"].get(lang, c.page)) for c in app.extensions["centres"].values()],
+                           posters=[(f, app.extensions["content"].get(lang, f.page))
+                                    for f in app.extensions["rules"].facilities.values()],
                            example=links.example(groups), site_address=links.site_address(app),
                            unpublished=[what for _, what in publisher.missing(app.extensions["site"])],
                            families=links.Link(app.extensions["content"].get(lang, "jak-zlozyc-wniosek").title,
@@ -37,23 +38,20 @@ def index():
 
 @bp.get(f"/{LANG}/dla-pracownikow/plakat/{FACILITY}/")
 @cached_page
-def poster(facility: str):
+def poster(facility):
     app, lang = current_app, current_language()
-    centre = app.extensions["centres"][facility]
-    page = app.extensions["content"].get(lang, centre.page)
+    page = app.extensions["content"].get(lang, facility.page)
     target = links.stable_url(app, page.path if page else f"/{lang}/")
     qr = qr_svg(target, _("QR code with the address %(url)s", url=target)) if links.site_address(app) else None
-    return render_template("staff/poster.html", heading=page.title if page else centre.name[lang], facility=facility,
-                           centre=centre, poster=centre.poster, lang=lang, target=target, qr=qr)
+    return render_template("staff/poster.html", heading=page.title if page else facility.name[lang], facility=facility,
+                           poster=facility.poster, lang=lang, target=target, qr=qr)
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/wniosek/{FACILITY}/")
 @cached_page
-def blank_application(facility: str):
+def blank_application(facility):
     """The blank application (issue 22): every group and document, nothing filled in, to print."""
-    app = current_app
-    blank = application.blank(app.extensions["centres"][facility], app.extensions["rules"].facility(facility))
-    return render_template("staff/application.html", **application.context(blank))
+    return render_template("staff/application.html", **application.context(application.blank(facility)))
 
 
 def _review() -> dict:
@@ -65,7 +63,7 @@ def _review() -> dict:
 
 def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
-    for facility in app.extensions["centres"]:
-        yield f"/{lang}/dla-pracownikow/plakat/{facility}/"
-    for facility in app.extensions["centres"]:
-        yield f"/{lang}/dla-pracownikow/wniosek/{facility}/"
+    for code in app.extensions["rules"].facilities:
+        yield f"/{lang}/dla-pracownikow/plakat/{code}/"
+    for code in app.extensions["rules"].facilities:
+        yield f"/{lang}/dla-pracownikow/wniosek/{code}/"

@@ -15,10 +15,10 @@ from ..urls import all_urls
 def other_labels(app: Flask, lang: str) -> dict[str, str]:
     """Labels for the pages that are not content pages, by path after /<lang>/."""
     labels = {"sprawdz/": _("Self-check: choose a place"), "dla-pracownikow/": _("For staff (this page)")}
-    for code, centre in app.extensions["centres"].items():
-        labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=centre.name[lang])
-        labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=centre.name[lang])
-        labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=centre.town[lang])
+    for code, facility in app.extensions["rules"].facilities.items():
+        labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=facility.name[lang])
+        labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=facility.name[lang])
+        labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=facility.town[lang])
     return labels
 
 

@@ -1,4 +1,4 @@
-"""Read one facility's rules (content/facilities/<code>/rules.yaml) into a Facility."""
+"""Read one facility's rules (content/facilities/<code>/rules.yaml): the rule fields of its Facility."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import MappingProxyType
 from .. import counts
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
-from .model import Bracket, Facility, FeeTable, Group, MonthlyCost
+from .model import Bracket, FeeTable, Group, MonthlyCost
 from .reader import Node, Reader
 
 KEYS = {"conditions", "reason_sources", "groups_source", "groups", "fee",
@@ -16,7 +16,8 @@ OPTIONAL = {"group_undecided", "flats", "rooms", "people_per_flat"}
 FEE_KINDS = {"table": {"above_criterion", "monthly_cost", "tables"}, "set_by_centre": {"above_criterion", "source"}}
 
 
-def read_facility(r: Reader, code: str) -> Facility:
+def read_rules(r: Reader) -> dict:
+    """The fields of a Facility that rules.yaml gives, by name; every problem noted on `r`."""
     root = r.root
     r.keys(root, KEYS, OPTIONAL)
     documents, stays = r.labels(root, "documents"), r.labels(root, "stays")
@@ -34,8 +35,7 @@ def read_facility(r: Reader, code: str) -> Facility:
     costs = tuple(_cost(r, node) for node in r.dated(fee, "monthly_cost")) if kind == "table" else ()
     tables = tuple(_table(r, node) for node in r.dated(fee, "tables")) if kind == "table" else ()
     per_flat = _per_flat(r, root)
-    facility = Facility(
-        code=code,
+    rules = dict(
         conditions=conditions,
         groups=groups,
         documents=documents_undecided,
@@ -53,8 +53,8 @@ def read_facility(r: Reader, code: str) -> Facility:
         rooms=r.integer(root, "rooms", minimum=1) if "rooms" in root else None,
         people_per_flat=per_flat,
     )
-    _check_reasons(r, root, facility)
-    return facility
+    _check_reasons(r, root, rules["conditions"], rules["reason_sources"])
+    return rules
 
 
 def _conditions(r: Reader, root: Node) -> tuple[str, ...]:
@@ -66,10 +66,10 @@ def _conditions(r: Reader, root: Node) -> tuple[str, ...]:
     return names
 
 
-def _check_reasons(r: Reader, root: Node, facility: Facility) -> None:
-    wanted = [CONDITIONS[name].reason for name in facility.conditions if name in CONDITIONS]
-    missing = [code for code in wanted if code not in facility.reason_sources]
-    extra = [code for code in facility.reason_sources if code not in wanted]
+def _check_reasons(r: Reader, root: Node, conditions: tuple[str, ...], sources) -> None:
+    wanted = [CONDITIONS[name].reason for name in conditions if name in CONDITIONS]
+    missing = [code for code in wanted if code not in sources]
+    extra = [code for code in sources if code not in wanted]
     if missing or extra:
         r.problem(root.get("reason_sources", root), f"reason_sources must name exactly {wanted}",
                   f"add {missing}, remove {extra}")
