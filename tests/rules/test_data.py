@@ -53,7 +53,7 @@ def test_labels_are_in_the_language_asked_for(rules):
     chelm = rules.facility("chelm")
     assert chelm.document_label("id_card", "pl") == "Dowód osobisty."
     assert chelm.document_label("id_card", "en") == "Your ID card."
-    assert chelm.stay_label("chelm_no_end_date", "uk") == "Без визначеної дати завершення."
+    assert chelm.stay_label("no_end_date", "uk") == "Без визначеної дати завершення."
 
 
 def test_an_unknown_code_is_an_error_not_a_blank(rules):

@@ -126,13 +126,19 @@ def test_a_missing_translation_is_refused(copy):
 
 
 def test_a_document_code_without_texts_is_refused(copy):
-    edit(copy, "chelm.yaml", "chelm_health_certificate, chelm_income", "chelm_health_certifcate, chelm_income")
-    assert "names unknown documents ['chelm_health_certifcate']" in only(copy)
+    edit(copy, "chelm.yaml", "health_certificate, income", "health_certifcate, income")
+    assert "names unknown documents ['health_certifcate']" in only(copy)
 
 
 def test_a_stay_code_without_texts_is_refused(copy):
-    edit(copy, "mielec.yaml", "stay: mielec_fixed_term", "stay: mielec_forever")
-    assert "stay 'mielec_forever' has no texts" in only(copy)
+    edit(copy, "mielec.yaml", "stay: fixed_term", "stay: forever")
+    assert "stay 'forever' has no texts" in only(copy)
+
+
+def test_document_and_stay_codes_belong_to_their_facility(rules):
+    """Each facility names its own documents and stays: the same code in two facilities is two things."""
+    chelm, mielec = rules.facility("chelm"), rules.facility("mielec")
+    assert chelm.document_label("application", "en") != mielec.document_label("application", "en")
 
 
 def test_a_misspelt_key_is_refused(copy):

@@ -43,7 +43,6 @@ def load_rules(content: Path) -> Rules:
     criteria = _read_criteria(criterion)
     every_years = criterion.integer(criterion.root, "review_every_years", minimum=1)
     facilities = [f for code, folder in folders.items() if (f := read_facility(folder, code, problems))]
-    _check_shared_codes(facilities, folders, problems)
     _check_orders(facilities, content, problems)
     rules = Rules(
         criteria=criteria,
@@ -119,17 +118,3 @@ def _read_criteria(reader: Reader) -> tuple[Criterion, ...]:
         )
     return tuple(criteria)
 
-
-def _check_shared_codes(facilities: list, folders: dict, problems: list[str]) -> None:
-    """Document and stay codes are one namespace: a code must mean one thing site-wide."""
-    for kind in ("document_labels", "stay_labels"):
-        seen: dict[str, str] = {}
-        for facility in facilities:
-            code = facility.code
-            for label in getattr(facility, kind):
-                if label in seen:
-                    problems.append(
-                        f"{folders[code] / 'rules.yaml'}: {kind[:-7]} code {label!r} is also defined in "
-                        f"{folders[seen[label]] / 'rules.yaml'}. Fix: give one of them another code."
-                    )
-                seen[label] = code
