@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from .conditions import CONDITIONS
-from .model import FeeTable, Group, MonthlyCost, in_force
+from .model import FeeTable, Group, MonthlyCost, Requirement, in_force
 
 Labels = Mapping[str, str]  # language -> text
 
@@ -66,14 +65,14 @@ class Facility:
     fee_note: Labels
     poster: Poster
     # rules.yaml
-    conditions: tuple[str, ...]
-    groups: tuple[Group, ...]
+    conditions: tuple[Requirement, ...]  # in order, each with its legal source
+    groups: tuple[Group, ...]  # each with its legal source
     documents: tuple[str, ...]
     stay: str
-    document_labels: Mapping[str, Labels]
-    stay_labels: Mapping[str, Labels]
-    reason_sources: Mapping[str, str]  # reason code -> legal act or page
-    sources: Mapping[str, str]  # groups, documents, stays -> legal act or page
+    document_labels: Mapping[str, Labels]  # this facility's document codes -> texts
+    stay_labels: Mapping[str, Labels]  # this facility's stay codes -> texts
+    documents_source: str  # the page the documents to bring come from
+    stays_source: str  # the page the lengths of stay come from
     fee_kind: str  # above the criterion: "table" or "set_by_centre"
     fee_source: str
     monthly_costs: tuple[MonthlyCost, ...] = ()
@@ -112,18 +111,18 @@ class Facility:
     def reason_codes(self) -> tuple[str, ...]:
         """Every reason this facility can give, in the order the engine gives them."""
         codes = []
-        for name in self.conditions:
-            codes.append(CONDITIONS[name].reason)
-            if name == "fitting_group":
+        for condition in self.conditions:
+            codes.append(condition.reason)
+            if condition.code == "fitting_group":
                 codes += [g.reason for g in self.groups]
         return tuple(codes)
 
     def reason_source(self, code: str) -> str:
-        if code in self.reason_sources:
-            return self.reason_sources[code]
-        if code in {g.reason for g in self.groups}:
-            return self.sources["groups"]
-        raise KeyError(f"{self.code}: no source for reason {code!r}")
+        """The legal source of the rule that gives this reason: its condition's, or its group's."""
+        for rule in (*self.conditions, *self.groups):
+            if rule.reason == code:
+                return rule.source
+        raise KeyError(f"{self.code}: no rule gives the reason {code!r}")
 
     def document_label(self, code: str, lang: str) -> str:
         """What to bring, in `lang`, for one of this facility's document codes."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Mapping, Sequence, TypeVar
 
+from .conditions import CONDITIONS
 from .errors import NoRulesForDate
 
 if TYPE_CHECKING:
@@ -51,10 +52,24 @@ class FeeTable:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """One condition a facility lists (conditions.CONDITIONS), with the legal source of the rule."""
+
+    code: str
+    source: str
+
+    @property
+    def reason(self) -> str:
+        """The reason code given when it is not met."""
+        return CONDITIONS[self.code].reason
+
+
+@dataclass(frozen=True)
 class Group:
     """One group of places in a facility, and the situations it serves."""
 
     code: str
+    source: str  # the act or page that creates the group
     places: int
     situations: frozenset[str]
     living_alone_only: bool

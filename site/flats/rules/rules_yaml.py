@@ -7,11 +7,10 @@ from types import MappingProxyType
 from .. import counts
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
-from .model import Bracket, FeeTable, Group, MonthlyCost
+from .model import Bracket, FeeTable, Group, MonthlyCost, Requirement
 from .reader import Node, Reader
 
-KEYS = {"conditions", "reason_sources", "groups_source", "groups", "fee",
-        "documents_source", "documents", "stays_source", "stays"}
+KEYS = {"conditions", "groups", "fee", "documents_source", "documents", "stays_source", "stays"}
 OPTIONAL = {"group_undecided", "flats", "rooms", "people_per_flat"}
 FEE_KINDS = {"table": {"above_criterion", "monthly_cost", "tables"}, "set_by_centre": {"above_criterion", "source"}}
 
@@ -42,9 +41,8 @@ def read_rules(r: Reader) -> dict:
         stay=stay_undecided,
         document_labels=MappingProxyType(documents),
         stay_labels=MappingProxyType(stays),
-        reason_sources=MappingProxyType(_reason_sources(r, root)),
-        sources=MappingProxyType({key.removesuffix("_source"): r.text(root, key)
-                                  for key in ("groups_source", "documents_source", "stays_source")}),
+        documents_source=r.text(root, "documents_source"),
+        stays_source=r.text(root, "stays_source"),
         fee_kind=kind,
         fee_source=(tables[-1].source if tables else None) if kind == "table" else r.text(fee, "source"),
         monthly_costs=costs,
@@ -53,31 +51,31 @@ def read_rules(r: Reader) -> dict:
         rooms=r.integer(root, "rooms", minimum=1) if "rooms" in root else None,
         people_per_flat=per_flat,
     )
-    _check_reasons(r, root, rules["conditions"], rules["reason_sources"])
     return rules
 
 
-def _conditions(r: Reader, root: Node) -> tuple[str, ...]:
-    names = r.codes(root, "conditions", CONDITIONS, "conditions")
-    if len(set(names)) != len(names):
+def _conditions(r: Reader, root: Node) -> tuple[Requirement, ...]:
+    """`conditions:` in order, each `- code: …` with the `source:` of its rule."""
+    items = r.get(root, "conditions", list, "write conditions as a list of `- code: …` entries, each with `source:`")
+    bare = [item for item in items or [] if not isinstance(item, Node)]
+    if bare:  # one problem for the whole list: each entry needs the same change
+        r.problem(root, f"the conditions {bare} have no `source:`",
+                  f"write each as `- code: {bare[0]}` with `source:` (the act or page of its rule) on the next line")
+        return ()
+    listed = []
+    for item in items or []:
+        r.keys(item, {"code", "source"})
+        code = r.text(item, "code")
+        if code is not None and code not in CONDITIONS:
+            r.problem(item, f"'conditions' names unknown conditions [{code!r}]", f"use only {sorted(CONDITIONS)}")
+        listed.append(Requirement(code, r.text(item, "source")))
+    codes = [c.code for c in listed]
+    if len(set(codes)) != len(codes):
         r.problem(root, "a condition is listed twice", "list each condition once")
-    if "conditions" in root and "fitting_group" not in names:
-        r.problem(root, "the conditions leave out fitting_group", "add `- fitting_group`: it says which group fits")
-    return names
-
-
-def _check_reasons(r: Reader, root: Node, conditions: tuple[str, ...], sources) -> None:
-    wanted = [CONDITIONS[name].reason for name in conditions if name in CONDITIONS]
-    missing = [code for code in wanted if code not in sources]
-    extra = [code for code in sources if code not in wanted]
-    if missing or extra:
-        r.problem(root.get("reason_sources", root), f"reason_sources must name exactly {wanted}",
-                  f"add {missing}, remove {extra}")
-
-
-def _reason_sources(r: Reader, root: Node) -> dict[str, str]:
-    table = r.get(root, "reason_sources", dict, "write reason_sources as code: source") or {}
-    return {reason: r.text(table, reason) for reason in table}
+    if items is not None and all(c in CONDITIONS for c in codes) and "fitting_group" not in codes:
+        r.problem(root, "the conditions leave out fitting_group",
+                  "add `- code: fitting_group` with its `source:`: it says which group fits")
+    return tuple(listed)
 
 
 def _stay(r: Reader, node: Node, key: str, stays: dict) -> str | None:
@@ -103,7 +101,7 @@ def _undecided(r: Reader, root: Node, groups: tuple[Group, ...], documents: dict
 
 
 def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
-    r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"},
+    r.keys(node, {"code", "source", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"},
            {"older_people_only"})
     places = r.integer(node, "places", minimum=1)
 
@@ -113,6 +111,7 @@ def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
 
     return Group(
         code=r.text(node, "code"),
+        source=r.text(node, "source"),
         places=places,
         situations=frozenset(r.codes(node, "situations", SITUATIONS, "situations")),
         living_alone_only=r.get(node, "living_alone_only", bool, "write true or false"),
