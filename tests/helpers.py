@@ -1,9 +1,12 @@
 """Helpers shared by test modules (test modules never import each other)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
+from flats.data import Site
 from flats.rules import Answers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +31,13 @@ def routes(content: Path = CONTENT_DIR) -> list[str]:
 
 
 ROUTES = routes()
+
+
+def with_details(data: Site, /, **sections: dict) -> Site:
+    """`data` with some content/site.yaml values changed, e.g. with_details(data, publisher={"email": "…"}):
+    a new Site to put on the app (monkeypatch.setitem(app.extensions, "flats", …)); `data` is unchanged."""
+    details = {name: MappingProxyType({**values, **sections.get(name, {})}) for name, values in data.details.items()}
+    return replace(data, details=MappingProxyType(details))
 
 
 

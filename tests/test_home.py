@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from flats.data import site_data
+
 from .helpers import violations
 from .pagecheck import parse, text
 
@@ -11,7 +13,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_the_home_page_says_whom_each_place_is_for_from_the_data(app, client):
-    facilities = list(app.extensions["rules"].facilities.values())
+    facilities = list(site_data(app).facilities.values())
     for lang in ("pl", "en", "uk"):
         tree = parse(client.get(f"/{lang}/").get_data(as_text=True), f"/{lang}/")
         lines = [text(li).replace("\xa0", " ") for li in tree.findall(".//ul[@class='places']/li")]

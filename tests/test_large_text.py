@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from flats import create_app
+from flats.data import site_data
 
 from .browser import served
 from .frozen import DAY, files
@@ -223,7 +224,7 @@ def test_the_self_check_header_is_short_and_its_menu_one_tap_away(browser, live,
     header = "header.site-header"
     stops = page.evaluate(f"""[...document.querySelectorAll('{header} a, {header} button, {header} summary')]
         .filter(e => e.checkVisibility()).map(e => e.textContent.trim())""")
-    name = create_app({"TESTING": True}).extensions["site"]["site"]["name"]["uk"]  # the site's name, from data
+    name = site_data(create_app({"TESTING": True})).name("uk")  # the site's name, from data
     assert stops == [name, "Polski", "English", "Меню"], \
         "the name, the other languages and Menu; the menu's links only once it is open"
     height = page.evaluate(f"document.querySelector('{header}').getBoundingClientRect().height")

@@ -5,6 +5,9 @@ import re
 
 import pytest
 
+from flats.data import site_data
+
+from .helpers import with_details
 from .pagecheck import content_urls, parse, text
 
 LANGS = ("pl", "en", "uk")
@@ -89,16 +92,12 @@ def test_the_privacy_page_covers_every_rodo_article_13_item_and_what_the_log_hol
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_privacy_page_shows_publisher_details_once_they_are_given(app, client, lang):
-    site = app.extensions["site"]
-    saved = {key: dict(site[key]) for key in ("publisher", "data_protection_officer")}
-    site["publisher"].update(name="Gmina Miejska Testowo", email="iod-test@mops.test", phone="17 000 00 00")
-    site["data_protection_officer"].update(email="inspektor@mops.test")
-    try:
-        found = flat(page(client, f"/{lang}/ochrona-danych/").find(".//main"))
-    finally:
-        for key, values in saved.items():
-            site[key].update(values)
+def test_the_privacy_page_shows_publisher_details_once_they_are_given(app, client, lang, monkeypatch):
+    monkeypatch.setitem(app.extensions, "flats", with_details(
+        site_data(app), publisher={"name": "Gmina Miejska Testowo", "email": "iod-test@mops.test",
+                                   "phone": "17 000 00 00"},
+        data_protection_officer={"email": "inspektor@mops.test"}))
+    found = flat(page(client, f"/{lang}/ochrona-danych/").find(".//main"))
     for value in ("Gmina Miejska Testowo", "iod-test@mops.test", "17 000 00 00", "inspektor@mops.test"):
         assert value in found, f"/{lang}/ochrona-danych/ does not show {value!r} from content/site.yaml"
 

@@ -10,9 +10,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from flats import create_app
+from flats.data import site_data
 
 from .browser import served
-from .helpers import violations
+from .helpers import violations, with_details
 
 SITE = "https://mieszkania.test"
 POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in ("mielec", "chelm")]
@@ -21,7 +22,7 @@ POSTERS = [(lang, facility) for lang in ("pl", "en", "uk") for facility in ("mie
 @pytest.fixture(scope="module")
 def poster_url():
     app = create_app({"TESTING": True, "PAGE_CACHE": False})
-    app.extensions["site"]["site"]["url"] = SITE
+    app.extensions["flats"] = with_details(site_data(app), site={"url": SITE})
     with served(app) as url:
         yield url
 

@@ -5,15 +5,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from flask import Flask
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
 
-from . import cache, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
+from . import cache, data, errors, headers, i18n, layout, placeholder_values, urls
 from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
 from .money import format_money, format_share
-from .rules import facility_folders, load_rules
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -66,48 +63,5 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def load_data(app: Flask) -> None:
-    """Read rules, facilities, publisher details and content once; refuse to start on any problem."""
-    root = app.config["CONTENT_DIR"]
-    app.extensions["rules"] = load_rules(root)
-    app.extensions["site"] = publisher.load(root / "site.yaml")
-    names = app.extensions["site"]["site"]
-    names["name"] = publisher.with_places(names["name"], list(app.extensions["rules"].facilities.values()))
-    app.extensions["content"] = load_content(app)
-
-
-def load_content(app: Flask) -> content.Content:
-    """Load content/ once; raises ContentError naming every file and fix."""
-    root = app.config["CONTENT_DIR"]
-    adapter = app.url_map.bind("localhost")
-
-    def site_exists(path: str) -> bool:
-        try:
-            endpoint, values = adapter.match(path, method="GET")
-        except RequestRedirect:
-            return False
-        except HTTPException:
-            return False
-        if endpoint == "pages.page":
-            return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
-        return True
-
-    # When the rules failed to load (their problems are reported on their own), placeholders are checked
-    # against the facility folders, so one mistake in a rules file gives one message, not one per page.
-    facilities = app.extensions["rules"].facilities if "rules" in app.extensions \
-        else {code: None for code in facility_folders(root)}
-    loaded = content.load(root, site_exists, app.extensions["placeholders"], facilities)
-    if "rules" in app.extensions:
-        problems = missing_pages(app.extensions["rules"].facilities, loaded, root)
-        if problems:
-            raise content.ContentError(problems)
-    return loaded
-
-
-def missing_pages(facilities, loaded: content.Content, root: Path) -> list[content.Problem]:
-    """A problem for each language a facility's page (facility.yaml `page:`) is missing in."""
-    from .vocabulary import LANGUAGES
-    return [content.Problem(str(Path(root) / lang / f"{facility.page}.md"), None,
-                            f"missing: {facility.code}'s page (`page: {facility.page}` in its facility.yaml) "
-                            f"in {LANGUAGES[lang]}",
-                            f"write {facility.page}.md in content/{lang}/, as for the other centres")
-            for facility in facilities.values() for lang in LANGUAGES if loaded.get(lang, facility.page) is None]
+    """Read rules, facilities, site details and content once, as one Site; refuse to start on any problem."""
+    data.load(app)

@@ -18,14 +18,16 @@ def facility_converter(app: Flask) -> type[BaseConverter]:
     """A converter that takes exactly the facility codes this app has loaded (content/facilities/):
     a view gets the Facility itself; a URL is built from a Facility or its code."""
 
+    from .data import KEY  # data reads content, which makes links with this module
+
     class FacilityConverter(BaseConverter):
         regex = "[a-z][a-z0-9-]*"
 
         def to_python(self, value: str):
-            rules = app.extensions.get("rules")
-            if rules is None or value not in rules.facilities:
+            site = app.extensions.get(KEY)
+            if site is None or value not in site.facilities:
                 raise ValidationError()  # no such facility: the URL does not match (404)
-            return rules.facilities[value]
+            return site.facilities[value]
 
         def to_url(self, value) -> str:
             return super().to_url(getattr(value, "code", value))

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
+from .data import loaded, site_data
 from .i18n import current_language, relative, url
 from .placeholders import Registry
 from .vocabulary import LANGUAGES
@@ -33,12 +34,12 @@ def add_footer(app: Flask, endpoint: str, label) -> None:
 
 def site_name() -> str:
     """The site's name in this language (content/site.yaml)."""
-    return current_app.extensions["site"]["site"]["name"][current_language()]
+    return site_data().name(current_language())
 
 
 def facilities() -> list:
     """Every facility (content/facilities/), in their `order`."""
-    return list(current_app.extensions["rules"].facilities.values())
+    return list(site_data().facilities.values())
 
 
 def alternate_url(lang: str) -> str:
@@ -57,7 +58,7 @@ def site_base() -> str:
     Never the request's Host header: a client could put any host there, and
     the page would carry it (and the page cache would keep it for others).
     """
-    return current_app.extensions.get("site", {}).get("site", {}).get("url", "").rstrip("/")
+    return site_data().url if loaded(current_app) else ""
 
 
 def hreflang_links() -> list[tuple[str, str]]:
@@ -82,7 +83,7 @@ def nav_items() -> list[dict]:
     """The main menu: every facility's page first, in the facilities' order (content/facilities/), then the
     pages whose front matter has `nav:` and the blueprints' pages, by their position."""
     lang = current_language()
-    content = current_app.extensions.get("content")
+    content = site_data().content if loaded(current_app) else None
     entries = []
     if content:
         for facility in facilities():
@@ -102,7 +103,7 @@ def nav_items() -> list[dict]:
 
 def footer_links() -> list[tuple[str, str]]:
     """(relative href, label) for each footer link."""
-    content = current_app.extensions.get("content")
+    content = site_data().content if loaded(current_app) else None
     pages = [content.get(current_language(), slug) for slug in FOOTER] if content else []
     links = [(url("pages.page", slug=p.slug), p.nav_title or p.title) for p in pages if p]
     return links + [(url(endpoint), str(label)) for endpoint, label in current_app.extensions["flats.layout"]["footer"]]
@@ -119,7 +120,7 @@ def places(context: dict) -> Markup:
     lines = [Markup('<li><a href="{}">{}</a>: {}.</li>').format(
                  url("pages.page", slug=facility.page), facility.name[lang],
                  "; ".join(group.who[lang] for group in facility.groups))
-             for facility in app.extensions["rules"].facilities.values()]
+             for facility in site_data(app).facilities.values()]
     return Markup('<ul class="places">{}</ul>').format(Markup("").join(lines))
 
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from . import counts
+from .data import site_data
 from .dates import format_day
 from .i18n import url
 from .money import format_money
@@ -19,7 +20,7 @@ from .rules import NoRulesForDate, fee_table
 
 
 def _rules(ctx):
-    return ctx["app"].extensions["rules"]
+    return site_data(ctx["app"]).rules
 
 
 def _criterion(ctx):
@@ -104,7 +105,7 @@ def _register_every_facility(reg: Registry) -> None:
         reg.register(name, sections=(lambda facilities: list(facilities)) if name == "contacts" else None)(
             lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", facilities=_facilities(ctx), lang=ctx["lang"])))
 
-    reg.register("site_name")(lambda ctx: _text(ctx["app"].extensions["site"]["site"]["name"][ctx["lang"]]))
+    reg.register("site_name")(lambda ctx: _text(site_data(ctx["app"]).name(ctx["lang"])))
 
     @reg.register("fee_summary")
     def fee_summary(ctx):
@@ -128,7 +129,7 @@ def _register_every_facility(reg: Registry) -> None:
 
 
 def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None = None) -> Markup:
-    value = ctx["app"].extensions["site"][section][key]
+    value = site_data(ctx["app"]).details[section][key]
     if not value:
         contact = url("pages.page", slug="kontakt")
         ident = Markup(' id="{}"').format(id_) if id_ else ""

@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import vocabulary as vocab
 from ..checker import explain
+from ..data import site_data
 from ..rules import NoRulesForDate, assess
 from ..today import today
 from .answers import AnswerErrors, first_day, read
@@ -32,8 +33,8 @@ def http_error(error: HTTPException):
 
 @bp.get("/openapi.json")
 def openapi():
-    rules = current_app.extensions["rules"]
-    return jsonify(document(rules, current_app.extensions["site"]["site"]["name"]["en"]))
+    site = site_data()
+    return jsonify(document(site.rules, site.name("en")))
 
 
 def language(accept) -> str:
@@ -55,7 +56,7 @@ def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, d
         return 400, {"errors": {str(exc): "given twice; send each field once"}}
     except (ValueError, RecursionError):
         return 400, {"errors": {"body": "not valid JSON"}}
-    rules = app.extensions["rules"]
+    rules = site_data(app).rules
     try:
         answers, on = read(data, today(), rules)
     except AnswerErrors as exc:

@@ -29,6 +29,7 @@ from .. import urls
 from ..cache import cached_page
 from ..checker import steps
 from ..checker.forms import CheckForm
+from ..data import site_data
 from ..i18n import FACILITY, LANG, current_language, url
 from ..rules import Facility, assess
 from ..today import today
@@ -115,7 +116,7 @@ def prepare(facility: Facility):
     given = form.answers()
     outcome = None
     if steps.next_open(given) is None and steps.early_outcome(facility, given, on) is None:
-        outcome = assess(steps.answers(facility, given), current_app.extensions["rules"], on)
+        outcome = assess(steps.answers(facility, given), site_data().rules, on)
     person = "other" if request.form.get("for") == "other" else "self"
     shown = filled(facility, given, outcome, person) if outcome and outcome.status in STATUSES else None
     return render_template("application/page.html", person=person, carried=form.carried(),
@@ -134,5 +135,5 @@ def script(facility: Facility):
 
 
 def _scripts(app, lang):
-    for code in app.extensions["rules"].facilities:
+    for code in site_data(app).facilities:
         yield f"/{lang}/sprawdz/{code}/wniosek.js"

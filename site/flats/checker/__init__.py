@@ -15,6 +15,7 @@ from werkzeug.exceptions import ServiceUnavailable
 
 from .. import layout, urls
 from ..cache import cached_page, kept
+from ..data import site_data
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import NoRulesForDate, assess, fee_table
 from ..today import today
@@ -42,7 +43,7 @@ def start():
 def check(facility):
     """The first question (GET), or what a posted step shows: a question or the result."""
     lang, on = current_language(), today()
-    rules = current_app.extensions["rules"]
+    rules = site_data().rules
     form = CheckForm(facility, lang)
     if request.method != "POST":
         return _render(form, facility, rules, on, steps.STEPS[0])
@@ -122,7 +123,7 @@ def _frozen_page(rules, facility, on) -> dict:
 def answers_script(facility):
     """The self-check's answer table, as a script so it loads from any static host."""
     lang = current_language()
-    table = frozen.answer_table(current_app.extensions["rules"], today(), facility, lang,
+    table = frozen.answer_table(site_data().rules, today(), facility, lang,
                                 CheckForm(facility, lang, formdata=None))
     body = "window.FLATS_ANSWERS = " + json.dumps(table, ensure_ascii=False, separators=(",", ":")) + ";\n"
     return Response(body, mimetype="text/javascript")
@@ -130,10 +131,10 @@ def answers_script(facility):
 
 def _urls(app, lang):
     yield f"/{lang}/sprawdz/"
-    for code in app.extensions["rules"].facilities:
+    for code in site_data(app).facilities:
         yield f"/{lang}/sprawdz/{code}/"
 
 
 def _scripts(app, lang):
-    for code in app.extensions["rules"].facilities:
+    for code in site_data(app).facilities:
         yield f"/{lang}/sprawdz/{code}/dane.js"

@@ -6,6 +6,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from .. import application, layout, publisher, urls
 from ..cache import cached_page
+from ..data import site_data
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
 from ..today import today
@@ -24,14 +25,13 @@ def _register(state) -> None:
 @bp.get(f"/{LANG}/dla-pracownikow/")
 @cached_page
 def index():
-    app, lang = current_app, current_language()
+    app, lang, site = current_app, current_language(), site_data()
     groups = links.content_groups(app, lang)
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
-                           posters=[(f, app.extensions["content"].get(lang, f.page))
-                                    for f in app.extensions["rules"].facilities.values()],
+                           posters=[(f, site.content.get(lang, f.page)) for f in site.facilities.values()],
                            example=links.example(groups), site_address=links.site_address(app),
-                           unpublished=[what for _, what in publisher.missing(app.extensions["site"])],
-                           families=links.Link(app.extensions["content"].get(lang, "jak-zlozyc-wniosek").title,
+                           unpublished=[what for _, what in publisher.missing(site.details)],
+                           families=links.Link(site.content.get(lang, "jak-zlozyc-wniosek").title,
                                                f"/{lang}/jak-zlozyc-wniosek/"),
                            stable_url=lambda path: links.stable_url(app, path), **_review())
 
@@ -40,7 +40,7 @@ def index():
 @cached_page
 def poster(facility):
     app, lang = current_app, current_language()
-    page = app.extensions["content"].get(lang, facility.page)
+    page = site_data().content.get(lang, facility.page)
     target = links.stable_url(app, page.path if page else f"/{lang}/")
     qr = qr_svg(target, _("QR code with the address %(url)s", url=target)) if links.site_address(app) else None
     return render_template("staff/poster.html", heading=page.title if page else facility.name[lang], facility=facility,
@@ -57,13 +57,13 @@ def blank_application(facility):
 def _review() -> dict:
     """When the rules were last checked, and whether the statutory review date has come."""
     on = today()
-    dates = review_dates(current_app.extensions["rules"], on)
+    dates = review_dates(site_data().rules, on)
     return {"review": dates, "overdue": dates.overdue_on(on)}
 
 
 def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
-    for code in app.extensions["rules"].facilities:
+    for code in site_data(app).facilities:
         yield f"/{lang}/dla-pracownikow/plakat/{code}/"
-    for code in app.extensions["rules"].facilities:
+    for code in site_data(app).facilities:
         yield f"/{lang}/dla-pracownikow/wniosek/{code}/"
