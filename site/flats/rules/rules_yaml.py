@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 
 from .. import counts
 from .codes import HOUSEHOLDS, SITUATIONS
@@ -57,9 +57,10 @@ def read_rules(r: Reader) -> dict:
 def _conditions(r: Reader, root: Node) -> tuple[Requirement, ...]:
     """`conditions:` in order, each `- code: …` with the `source:` of its rule."""
     items = r.get(root, "conditions", list, "write conditions as a list of `- code: …` entries, each with `source:`")
+    at = SimpleNamespace(line=root.key_lines.get("conditions", root.line))  # the `conditions:` line
     bare = [item for item in items or [] if not isinstance(item, Node)]
     if bare:  # one problem for the whole list: each entry needs the same change
-        r.problem(root, f"the conditions {bare} have no `source:`",
+        r.problem(at, f"the conditions {bare} have no `source:`",
                   f"write each as `- code: {bare[0]}` with `source:` (the act or page of its rule) on the next line")
         return ()
     listed = []
@@ -71,9 +72,9 @@ def _conditions(r: Reader, root: Node) -> tuple[Requirement, ...]:
         listed.append(Requirement(code, r.text(item, "source")))
     codes = [c.code for c in listed]
     if len(set(codes)) != len(codes):
-        r.problem(root, "a condition is listed twice", "list each condition once")
+        r.problem(at, "a condition is listed twice", "list each condition once")
     if items is not None and all(c in CONDITIONS for c in codes) and "fitting_group" not in codes:
-        r.problem(root, "the conditions leave out fitting_group",
+        r.problem(at, "the conditions leave out fitting_group",
                   "add `- code: fitting_group` with its `source:`: it says which group fits")
     return tuple(listed)
 
