@@ -10,7 +10,7 @@ from . import cache, data, errors, headers, i18n, layout, placeholder_values, ur
 from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
-from .money import format_money, format_share
+from .money import format_money
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -44,8 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     health.init_app(app)
     from .cli import init_app as init_cli
     init_cli(app)
-    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day,
-                                 share=lambda value: format_share(value, i18n.current_language()))
+    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day, share=i18n.share)
     if app.config["LOAD_CONTENT"]:
         load_data(app)
     assets.init_app(app)

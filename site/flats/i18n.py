@@ -7,6 +7,7 @@ from flask import Flask, g, has_app_context, request, url_for
 from flask_babel import Babel, refresh
 from werkzeug.routing import BaseConverter, ValidationError
 
+from .money import format_share
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 # The URL converters for the language prefix and for a facility, shared by every blueprint.
@@ -38,6 +39,11 @@ def facility_converter(app: Flask) -> type[BaseConverter]:
 def current_language() -> str:
     """The language of this request: from the URL, else Polish."""
     return getattr(g, "lang", None) or language_from_path(request.path)
+
+
+def share(value: int) -> str:
+    """A whole percentage as the current page's language writes it ("20 %", "20%")."""
+    return format_share(value, current_language())
 
 
 def language_from_path(path: str) -> str:

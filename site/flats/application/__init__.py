@@ -22,8 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request
-from markupsafe import Markup
+from flask import Blueprint, Response, render_template, request
 
 from .. import urls
 from ..cache import cached_page
@@ -105,7 +104,6 @@ def context(application: Application) -> dict:
     """What the application's templates need besides the application itself."""
     return {"application": application, "letter": letter, "facility": application.facility,
             "lang": current_language(),
-            "pl": lambda text: Markup('<span lang="pl">{}</span>').format(text),
             "phones": ", ".join(p.number for p in application.facility.phones)}
 
 

@@ -90,15 +90,16 @@ def plan(facility, form: CheckForm, current: str, action: str, on) -> tuple[str,
 
 
 def _render(form, facility, rules, on, current: str, outcome=None, fee_text="", rows=None):
-    frozen = current_app.config["FROZEN_BUILD"]
-    shared = {"facility": facility, "lang": current_language(), "rules": rules,
-              "explain": explain, "steps": steps, "frozen": frozen, "rules_date": on,
-              **(_frozen_page(rules, facility, on) if frozen else {})}
+    frozen, lang = current_app.config["FROZEN_BUILD"], current_language()
+    shared = {"facility": facility, "lang": lang, "questions": steps.STEPS, "frozen": frozen, "rules_date": on,
+              "criterion": rules.criterion_on(on), **(_frozen_page(rules, facility, on) if frozen else {})}
     # The result's skeleton for check.js is the same for everyone at this address on this day: it is
     # rendered from `shared` only (nothing posted), so it is kept (cache.kept, bounded with the pages).
     skeleton = Markup(kept(("result-skeleton", request.script_root, request.path, on, frozen), lambda: render_template(
-        "checker/_result.html", outcome=None, rows=None, **shared)))
+        "checker/_result.html", outcome=None, rows=None, status_text="", reasons=(), **shared)))
     return render_template("checker/check.html", current=current, outcome=outcome, rows=rows, form=form,
+                           status_text=str(explain.STATUS[outcome.status]) if outcome else "",
+                           reasons=explain.reasons(outcome, facility, lang) if outcome else (),
                            fee_text=fee_text, result_skeleton=skeleton, carried=form.carried(), **shared)
 
 
@@ -113,7 +114,7 @@ def mark(skeleton: bool, name: str, value: str) -> Markup:
 def _frozen_page(rules, facility, on) -> dict:
     """What the frozen page shows without JavaScript: the numbers and whom to call."""
     table = facility.fee_table_on(on)
-    return {"criterion": rules.criterion_on(on), "on": on, "fee_table": table,
+    return {"on": on, "fee_table": table,
             "fee_rows": fee_table(rules, on, facility.code) if table else [],
             "cost": facility.monthly_cost_on(on) if table else None}
 

@@ -6,8 +6,8 @@ its fee note — comes from its data (content/facilities/<code>/).
 """
 from __future__ import annotations
 
-from ..i18n import current_language
-from ..money import format_money, format_share
+from ..i18n import share
+from ..money import format_money
 from flask_babel import lazy_gettext as _l
 
 STATUS = {
@@ -72,11 +72,6 @@ OTHER_TABLE = {
 }
 
 
-def percent(value: int) -> str:
-    """A whole percentage, written the way the current language writes it."""
-    return format_share(value, current_language())
-
-
 def fee_case(fee, facility, household: str) -> str:
     """Which fee sentence applies: a key of fee_texts()."""
     if fee.kind == "free":
@@ -108,7 +103,7 @@ def fee_values(fee, people: int) -> dict[str, str]:
     """The values the fee sentence names, all worked out by the engine, as the page shows them."""
     values = {"limit": format_money(fee.limit), "people": str(people), "per_person": format_money(fee.criterion)}
     if fee.kind == "bracket":
-        values.update(above=format_money(fee.bracket_above), share=percent(fee.percent_of_cost),
+        values.update(above=format_money(fee.bracket_above), share=share(fee.percent_of_cost),
                       amount=format_money(fee.amount),
                       up_to=format_money(fee.bracket_up_to) if fee.bracket_up_to is not None else "")
     return values

@@ -33,7 +33,7 @@ def index():
                            unpublished=[what for _, what in publisher.missing(site.details)],
                            families=links.Link(site.content.get(lang, "jak-zlozyc-wniosek").title,
                                                f"/{lang}/jak-zlozyc-wniosek/"),
-                           stable_url=lambda path: links.stable_url(app, path), **_review())
+                           **_review())
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/plakat/{FACILITY}/")
