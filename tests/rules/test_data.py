@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 
@@ -87,3 +88,14 @@ def test_answers_of_the_wrong_type_are_refused_even_under_python_O(change):
     values = {**good.__dict__, **change}
     with pytest.raises(ValueError, match="invalid answers"):
         Answers(**values)
+
+
+def test_a_facility_is_one_immutable_object_from_its_folder(rules):
+    chelm = rules.facility("chelm")
+    assert chelm.operator.name and chelm.phones, "who runs it and whom to call (facility.yaml)"
+    assert chelm.groups and chelm.fee_tables, "whom its places are for and what they cost (rules.yaml)"
+    with pytest.raises(FrozenInstanceError):
+        chelm.order = 3
+    for mapping in (chelm.name, chelm.document_labels, chelm.document_labels["application"], chelm.poster.lead):
+        with pytest.raises(TypeError):
+            mapping["pl"] = "changed"

@@ -39,8 +39,8 @@ def read_rules(r: Reader) -> dict:
         groups=groups,
         documents=documents_undecided,
         stay=stay_undecided,
-        document_labels=MappingProxyType(documents),
-        stay_labels=MappingProxyType(stays),
+        document_labels=_frozen(documents),
+        stay_labels=_frozen(stays),
         documents_source=r.text(root, "documents_source"),
         stays_source=r.text(root, "stays_source"),
         fee_kind=kind,
@@ -52,6 +52,11 @@ def read_rules(r: Reader) -> dict:
         people_per_flat=per_flat,
     )
     return rules
+
+
+def _frozen(labels: dict[str, dict[str, str]]) -> MappingProxyType:
+    """code -> {language: text}, read-only all the way down."""
+    return MappingProxyType({code: MappingProxyType(texts) for code, texts in labels.items()})
 
 
 def _conditions(r: Reader, root: Node) -> tuple[Requirement, ...]:
