@@ -229,3 +229,9 @@ def test_every_problem_is_listed_at_once(copy):
     assert len(found) == 4, found
     assert all("Fix: " in p for p in found)
     assert [p.split(",")[0] for p in found] == [at(copy, "criterion.yaml")] * 2 + [at(copy, "chelm.yaml")] * 2
+
+
+def test_two_facilities_with_one_order_are_refused_naming_both_files(copy):
+    mielec, chelm = (copy / "facilities" / code / "facility.yaml" for code in ("mielec", "chelm"))
+    mielec.write_text(mielec.read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")
+    assert only(copy) == f"{mielec}: `order: 2` is also in {chelm}. Fix: give each facility its own number."

@@ -72,10 +72,14 @@ def read_facility(folder: Path, code: str, problems: list[str]) -> Facility | No
 
 
 def _check_orders(facilities: list[Facility], content: Path, problems: list[str]) -> None:
-    orders = [f.order for f in facilities]
-    if len(set(orders)) != len(orders):
-        problems.append(f"{content / 'facilities'}: two facilities share an `order` ({sorted(orders)}). "
-                        "Fix: give each facility its own number.")
+    """Each facility has its own `order` (its place in menus and lists): a clash names both files."""
+    seen: dict[int, str] = {}
+    for facility in facilities:
+        if facility.order in seen:
+            problems.append(f"{content / 'facilities' / facility.code / 'facility.yaml'}: `order: {facility.order}` "
+                            f"is also in {content / 'facilities' / seen[facility.order] / 'facility.yaml'}. "
+                            "Fix: give each facility its own number.")
+        seen[facility.order] = facility.code
 
 
 def _check_files(content: Path, problems: list[str]) -> dict[str, Path]:
