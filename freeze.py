@@ -22,6 +22,7 @@ import brotli
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from flats import create_app
+from flats.data import site_data
 from flats.urls import all_urls, frozen_files
 
 ROOT = Path(__file__).resolve().parent
@@ -49,7 +50,7 @@ def build(destination: Path = ROOT / "build", config: dict | None = None, base: 
         "FREEZER_DEFAULT_MIMETYPE": "text/html",
         **(config or {}),
     })
-    app.config["FROZEN_BASE_PATH"] = base_path(base, app.extensions["site"]["site"]["url"])
+    app.config["FROZEN_BASE_PATH"] = base_path(base, site_data(app).details["site"]["url"])
     if prepare:
         prepare(app)
     freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)

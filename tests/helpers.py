@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
+from flats.data import Site
 from flats.rules import Answers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +69,13 @@ def add_centres(content: Path, *folders: Path) -> list[str]:
                 text = re.sub(r"(?m)^order: *\d+ *$", f"order: {next_order(content)}", text, count=1)
             target.write_text(text, encoding="utf-8")
     return added
+
+
+def with_details(data: Site, /, **sections: dict) -> Site:
+    """`data` with some content/site.yaml values changed, e.g. with_details(data, publisher={"email": "…"}):
+    a new Site to put on the app (monkeypatch.setitem(app.extensions, "flats", …)); `data` is unchanged."""
+    details = {name: MappingProxyType({**values, **sections.get(name, {})}) for name, values in data.details.items()}
+    return replace(data, details=MappingProxyType(details))
 
 
 

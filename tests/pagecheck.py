@@ -9,6 +9,7 @@ import html5lib
 from html5lib.html5parser import ParseError
 
 from flats.content import page_path
+from flats.data import site_data
 
 ERROR_PREFIXES = ("Błąd:", "Error:", "Помилка:")
 LINKING = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("form", "action"))
@@ -63,7 +64,7 @@ def text_with_language(el, lang: str | None = None):
 
 def content_urls(app, lang: str | None = None) -> list[str]:
     """The URL of every page served from content/<lang>/*.md (one language, or all)."""
-    return [page_path(l, slug) for l, slug in sorted(app.extensions["content"].pages) if lang in (None, l)]
+    return [page_path(l, slug) for l, slug in sorted(site_data(app).content.pages) if lang in (None, l)]
 
 
 def resolve(base: str, href: str) -> str | None:

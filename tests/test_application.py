@@ -8,6 +8,7 @@ import re
 import pytest
 
 from flats.application import letter
+from flats.data import site_data
 
 from .helpers import CARE_LEAVER, CODES, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES, make_answers
 from .pagecheck import hidden, parse, text, text_with_language, without_templates
@@ -32,7 +33,7 @@ def outcome(app, facility, answers):
     from flats.today import today
     with app.test_request_context("/"):
         return assess(make_answers({**answers, "facility": facility, "income": "1650"}),
-                      app.extensions["rules"], today())
+                      site_data(app).rules, today())
 
 
 def shown_text(tree, selector: str) -> str:
@@ -58,25 +59,24 @@ def test_a_likely_result_gets_a_polish_application_to_the_operator_with_group_do
     polish = [el for el in sheet.iter() if el.get("class") == "letter"]
     assert polish and all(el.get("lang") == "pl" for el in polish), "every part of the letter is marked Polish"
     words = text(sheet)
-    centre, rules = app.extensions["centres"][facility], app.extensions["rules"]
+    data = site_data(app).rules.facility(facility)
     result = outcome(app, facility, answers)
     assert result.status == "likely"
-    assert f"{letter.TO}: {centre.operator.name}" in words
-    if centre.operator.address:
-        assert centre.operator.address in words
+    assert f"{letter.TO}: {data.operator.name}" in words
+    if data.operator.address:
+        assert data.operator.address in words
     else:  # Chełm: the office address is not known; the page says to phone and ask, with the number
         where = {"pl": "zapytaj, gdzie złożyć", "en": "ask where to hand", "uk": "запитайте, куди подати"}[lang]
         asked = [text(p) for p in tree.iter("p") if where in text(p)]
         assert len(asked) == 2, "beside the addressee and in the checklist"
-        assert all(phone.number in line for phone in centre.phones for line in asked)
-    place = rules.facility(facility)
-    for group in place.groups:
+        assert all(phone.number in line for phone in data.phones for line in asked)
+    for group in data.groups:
         assert (group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")) == (group.reason in result.reasons), group.code
     for code in result.documents:
-        assert rules.document_label(code, "pl") in words, code
+        assert data.document_label(code, "pl") in words, code
     checklist = text(tree.find(".//section[@data-compare='checklist']"))
     for code in result.documents:
-        assert rules.document_label(code, lang) in checklist, code
+        assert data.document_label(code, lang) in checklist, code
     assert letter.SIGNATURE in words and tree.find(".//span[@class='signature-line']") is not None
     assert letter.CONSENT not in words, "no consent line when the person applies for themselves"
     assert letter.REQUEST["self"] in words and letter.ADULT["self"] in words
@@ -172,12 +172,12 @@ def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled
     assert response.status_code == 200 and "public" in response.headers["Cache-Control"]
     tree = parse(response.get_data(as_text=True), facility)
     words = text(letter_of(tree))
-    place, rules = app.extensions["rules"].facility(facility), app.extensions["rules"]
-    for group in place.groups:
+    data = site_data(app).rules.facility(facility)
+    for group in data.groups:
         assert group.who["pl"].replace("\xa0", " ") in words.replace("\xa0", " ")
-    for code in {c for g in place.groups for c in g.documents}:
-        assert rules.document_label(code, "pl") in words
-        assert rules.document_label(code, lang) in text(tree.find(".//section[@data-compare='checklist']"))
+    for code in {c for g in data.groups for c in g.documents}:
+        assert data.document_label(code, "pl") in words
+        assert data.document_label(code, lang) in text(tree.find(".//section[@data-compare='checklist']"))
     for situation in letter.SITUATIONS.values():
         assert situation in words
     assert letter.CONSENT in words and letter.SIGNATURE in words and letter.FOR_OTHER_BLANK in words
@@ -187,10 +187,10 @@ def test_the_staff_blank_version_has_every_group_and_document_and_nothing_filled
 
 def test_the_staff_page_links_a_blank_application_for_each_facility(app, client):
     html = client.get("/en/dla-pracownikow/").get_data(as_text=True)
-    for facility in app.extensions["centres"]:
+    for facility in site_data(app).facilities:
         assert f'href="wniosek/{facility}/"' in html
     assert all(f"/{lang}/dla-pracownikow/wniosek/{f}/" in ROUTES for lang in ("pl", "en", "uk")
-               for f in app.extensions["centres"])
+               for f in site_data(app).facilities)
 
 
 @pytest.mark.parametrize("lang", ["pl", "uk"])
@@ -204,10 +204,10 @@ def test_the_skeleton_for_the_browser_is_the_same_template_with_every_variant_ma
     tree = parse(f"<!doctype html><title>x</title>{skeleton['html']}", "skeleton")
     marked = {name: {el.get(name) for el in tree.iter() if el.get(name)} for name in
               ("data-person", "data-group", "data-situation", "data-household", "data-document")}
-    place = app.extensions["rules"].facility("chelm")
+    data = site_data(app).rules.facility("chelm")
     assert marked["data-person"] == {"self", "other"}
-    assert marked["data-group"] == {g.reason for g in place.groups}
+    assert marked["data-group"] == {g.reason for g in data.groups}
     assert marked["data-situation"] == set(letter.SITUATIONS) and marked["data-household"] == {"single", "family"}
-    assert marked["data-document"] == {c for g in place.groups for c in g.documents}
+    assert marked["data-document"] == {c for g in data.groups for c in g.documents}
     assert not [el for el in tree.iter() if el.tag in ("script", "style") or el.get("style")]
     assert not [el for el in tree.iter() if hidden(tree, el) and el.tag == "section"]

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from flats import create_app
 from flats.application import letter
+from flats.data import site_data
 
 from .browser import served
 from .frozen import DAY
@@ -86,7 +87,7 @@ def axe(browser, page, where: str) -> list[str]:
 def expected(app, facility, answers):
     from flats.rules import assess
     with app.app_context():
-        return assess(make_answers({**answers, "facility": facility, "income": "1650"}), app.extensions["rules"],
+        return assess(make_answers({**answers, "facility": facility, "income": "1650"}), site_data(app).rules,
                       __import__("datetime").date.fromisoformat(DAY))
 
 
@@ -113,21 +114,21 @@ def test_a_likely_result_leads_to_a_printed_polish_application_with_everything_i
     answers = JOURNEYS[facility]
     context, page = open_page(browser, where)
     shown = to_application(page, where, start(where, live, sub_path, lang, facility), answers)
-    centre, rules = live_app.extensions["centres"][facility], live_app.extensions["rules"]
+    data = site_data(live_app).rules.facility(facility)
     outcome = expected(live_app, facility, answers)
 
     assert page.locator(".application .letter").count() >= 5
     assert not page.locator(".application .letter:not([lang=pl])").count(), "the letter is marked Polish"
     to = squeeze(page.inner_text(".letter-to"))
-    assert centre.operator.name in to and centre.operator.address in to, "the addressee, from the facility's data"
-    if not centre.operator.address:
-        assert all(p.number in page.inner_text(".application") for p in centre.phones), "phone to ask where"
-    groups = [g.who["pl"] for g in rules.facility(facility).groups if g.reason in outcome.reasons]
+    assert data.operator.name in to and data.operator.address in to, "the addressee, from the facility's data"
+    if not data.operator.address:
+        assert all(p.number in page.inner_text(".application") for p in data.phones), "phone to ask where"
+    groups = [g.who["pl"] for g in data.groups if g.reason in outcome.reasons]
     assert page.locator(".letter-groups li").all_inner_texts() == groups, "the person's group"
     assert [squeeze(t) for t in page.locator(".letter [data-documents] li").all_inner_texts()] == \
-        [rules.document_label(c, "pl") for c in outcome.documents], "every document of the result, to tick"
+        [data.document_label(c, "pl") for c in outcome.documents], "every document of the result, to tick"
     checklist = [squeeze(t) for t in page.locator(".checklist [data-document]").all_inner_texts()]
-    assert checklist == [squeeze(t) for t in shown] == [rules.document_label(c, lang) for c in outcome.documents]
+    assert checklist == [squeeze(t) for t in shown] == [data.document_label(c, lang) for c in outcome.documents]
     assert page.locator(".letter .signature:visible .signature-line").count() == 1
     assert letter.SIGNATURE in page.inner_text(".letter .signature")
     assert not page.locator(".letter:visible", has_text=letter.CONSENT).count()

@@ -12,6 +12,7 @@ import pytest
 
 from flats import markdown
 from flats.content import page_path
+from flats.data import site_data
 
 from .pagecheck import parse, section_elements, text
 
@@ -124,7 +125,7 @@ def flat(el) -> str:
 def shown(app):
     client = app.test_client()
     out = {}
-    for lang, slug in app.extensions["content"].pages:
+    for lang, slug in site_data(app).content.pages:
         url = page_path(lang, slug)
         out[(lang, slug)] = parse(client.get(url).get_data(as_text=True), url)
     return out

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from flats.content import page_path
+from flats.data import site_data
 
 from .pagecheck import content_urls, parse, section_elements, text
 
@@ -63,7 +64,7 @@ def section_text(client, url, section) -> str:
 @pytest.fixture(scope="module")
 def everything(app):
     client = app.test_client()
-    return {(lang, slug): main_text(client, page_path(lang, slug)) for lang, slug in app.extensions["content"].pages}
+    return {(lang, slug): main_text(client, page_path(lang, slug)) for lang, slug in site_data(app).content.pages}
 
 
 def test_nothing_known_to_be_wrong_is_said_again(everything):

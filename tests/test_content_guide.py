@@ -12,6 +12,7 @@ import yaml
 
 from flats import create_app
 from flats.content import ContentError
+from flats.data import site_data
 from flats.rules import assess, load_rules
 from flats.rules.yamlfile import load_yaml
 
@@ -52,7 +53,7 @@ def test_the_guide_has_every_example_the_tests_follow():
 
 
 def test_every_placeholder_the_guide_names_exists_and_the_guide_names_every_placeholder(app):
-    registry, facilities = app.extensions["placeholders"], app.extensions["rules"].facilities
+    registry, facilities = app.extensions["placeholders"], site_data(app).facilities
     named = set(re.findall(r"\{\{(\w+)(?::([\w.-]+))?\}\}", GUIDE)) - {("monthly_cost", "<facility>")}
     problems = [registry.problem(name, facility or None, facilities) for name, facility in named]
     assert named and not any(problems), f"placeholders in the guide that do not work: {problems}"

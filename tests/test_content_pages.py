@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from flats.data import site_data
+
 from .pagecheck import parse, text
-from .helpers import ROUTES
+from .helpers import ROUTES, with_details
 
 LANGS = ("pl", "en", "uk")
 
@@ -138,18 +140,16 @@ def test_the_accessibility_statement_has_every_required_id_once(client, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_unpublished_site_shows_no_publication_date_and_a_published_one_does(app, client, lang):
-    site = app.extensions["site"]["site"]
+def test_an_unpublished_site_shows_no_publication_date_and_a_published_one_does(app, client, lang, monkeypatch):
+    site = site_data(app).details["site"]
     assert not site["url"] and not site["published"], "content/site.yaml: no publication date without the site's address"
     tree = parse(client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True), lang)
     el = tree.find(".//*[@id='a11y-data-publikacja']")
     assert el.tag != "time" and el.find(".//time") is None and el.get("class") == "missing"
-    saved = dict(site)
-    site.update(url="https://mieszkania.example.gov.pl/", published=date(2027, 1, 4))
-    try:
+    with monkeypatch.context() as patch:
+        patch.setitem(app.extensions, "flats", with_details(
+            site_data(app), site={"url": "https://mieszkania.example.gov.pl/", "published": date(2027, 1, 4)}))
         tree = parse(client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True), lang)
-    finally:
-        site.update(saved)
     time = tree.find(".//*[@id='a11y-data-publikacja']")
     assert time.tag == "time" and time.get("datetime") == "2027-01-04"
     assert text(tree.find(".//*[@id='a11y-url']")) == "https://mieszkania.example.gov.pl/"
@@ -163,7 +163,7 @@ def test_empty_publisher_details_say_whom_to_ask_and_show_nothing_fake(client):
 
 
 def test_publisher_details_appear_once_configured(app, client, monkeypatch):
-    monkeypatch.setitem(app.extensions["site"]["publisher"], "email", "sekretariat@mops.test")
+    monkeypatch.setitem(app.extensions, "flats", with_details(site_data(app), publisher={"email": "sekretariat@mops.test"}))
     html = client.get("/pl/deklaracja-dostepnosci/").get_data(as_text=True)
     assert 'href="mailto:sekretariat@mops.test"' in html
 

@@ -11,6 +11,7 @@ import pytest
 
 from flats import create_app
 from flats.checker import explain, steps
+from flats.data import site_data
 from flats.rules import Answers, assess, income_thresholds
 from flats.rules.codes import SITUATIONS
 
@@ -169,7 +170,7 @@ LOOKUP = """(cases) => cases.map(a => {
 @pytest.mark.parametrize("facility", CODES)
 @pytest.mark.parametrize("lang", ["pl", "uk"])
 def test_the_frozen_lookups_equal_the_engine_over_the_whole_answer_space(app, page, sub_path, facility, lang):
-    rules = app.extensions["rules"]
+    rules = site_data(app).rules
     page.goto(f"{sub_path}{lang}/sprawdz/{facility}/")
     page.wait_for_function("window.FLATS_ANSWERS !== undefined")
     all_cases = list(cases(rules, facility))

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from flats.content import page_path
+from flats.data import site_data
 
 from .pagecheck import parse, text_with_language
 
@@ -36,7 +37,7 @@ def own_text(tree, lang: str) -> str:
 def pages(app):
     client = app.test_client()
     out = {}
-    for lang, slug in sorted(app.extensions["content"].pages):
+    for lang, slug in sorted(site_data(app).content.pages):
         url = page_path(lang, slug)
         out[(lang, slug)] = own_text(parse(client.get(url).get_data(as_text=True), url), lang)
     return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from flats.data import site_data
+
 from .helpers import violations
 from .pagecheck import parse, text
 
@@ -11,14 +13,14 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_the_home_page_says_whom_each_place_is_for_from_the_data(app, client):
-    rules, centres = app.extensions["rules"].facilities, list(app.extensions["centres"].values())
+    facilities = list(site_data(app).facilities.values())
     for lang in ("pl", "en", "uk"):
         tree = parse(client.get(f"/{lang}/").get_data(as_text=True), f"/{lang}/")
         lines = [text(li).replace("\xa0", " ") for li in tree.findall(".//ul[@class='places']/li")]
-        assert len(lines) == len(centres)
-        for line, centre in zip(lines, centres):
-            assert line.startswith(centre.name[lang] + ": ")
-            for group in rules[centre.code].groups:
+        assert len(lines) == len(facilities)
+        for line, facility in zip(lines, facilities):
+            assert line.startswith(facility.name[lang] + ": ")
+            for group in facility.groups:
                 assert group.who[lang].replace("\xa0", " ") in line
         start = tree.find(".//main//a[@class='button']")
         assert start is not None and start.get("href") == "sprawdz/"
@@ -35,7 +37,7 @@ def test_on_a_phone_the_first_screen_holds_the_places_and_the_start_button(app, 
     kinds = page.evaluate("document.querySelector('main .places ~ ul li').getBoundingClientRect().top + scrollY")
     assert not violations(page)
     context.close()
-    assert len(bottoms) == 2 + len(app.extensions["centres"]), "the heading, one line per centre, the button"
+    assert len(bottoms) == 2 + len(site_data(app).facilities), "the heading, one line per centre, the button"
     assert max(bottoms) <= PHONE["height"], f"below the first screen: {bottoms}"
     assert kinds <= PHONE["height"] + 200, "what the kinds of flat mean follows at once"
 

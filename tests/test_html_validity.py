@@ -13,6 +13,8 @@ from pathlib import Path
 
 from flask import render_template
 
+from flats.data import site_data
+
 from .helpers import ROUTES
 
 ANSWERS = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", "situations": ["older_age"],
@@ -43,7 +45,7 @@ def java() -> str:
 def save_pages(app, client, folder: Path) -> dict[str, str]:
     """Write each page to `folder`; return {file name: what it is}."""
     with app.test_request_context("/"):  # the frozen site's index.html, which sends visitors to pl/
-        (folder / "root.html").write_text(render_template("root.html", names=app.extensions["site"]["site"]["name"]), encoding="utf-8")
+        (folder / "root.html").write_text(render_template("root.html", names=site_data(app).details["site"]["name"]), encoding="utf-8")
     names = {"root.html": "the frozen site's index.html (root.html)"}
     pages = [(url, client.get(url)) for url in [*ROUTES, "/pl/no-such-page/"]]
     pages += [(url, client.post(url, data=data)) for url, data in POSTS]

@@ -14,6 +14,8 @@ import re
 
 import pytest
 
+from flats.data import site_data
+
 from .helpers import CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY, PENSIONER, ROUTES
 from .pagecheck import content_urls, parse, text_with_language, without_templates
 
@@ -84,9 +86,9 @@ def test_polish_on_every_kind_of_self_check_result_is_marked(client, lang, facil
 def polish_names(app) -> set[str]:
     """The Polish names the data holds: each centre's name, its flats' name, its operator and addresses."""
     names = set()
-    for centre in app.extensions["centres"].values():
-        names |= {centre.name["pl"], centre.name["pl"].split(" w ")[0], centre.operator.name, centre.operator.short,
-                  centre.address, centre.operator.address}
+    for facility in site_data(app).facilities.values():
+        names |= {facility.name["pl"], facility.name["pl"].split(" w ")[0], facility.operator.name,
+                  facility.operator.short, facility.address, facility.operator.address}
     return {n for n in names if n and len(n) > 5}
 
 
@@ -115,7 +117,7 @@ def test_polish_names_from_the_data_are_marked_and_polish_spans_hold_only_polish
     result; and never "[OPS, MOPS or GOPS]{lang=pl}" or "[вулиця Mickiewicza 13]{lang=pl}"."""
     names = polish_names(app)
     pages = {url: client.get(url) for url in ROUTES if url.startswith(f"/{lang}/")}
-    for facility in app.extensions["centres"]:
+    for facility in site_data(app).facilities:
         for answers in (PENSIONER, CARE_LEAVER, NEEDS_CARE, NOT_RESIDENT_FAMILY):
             pages[f"/{lang}/sprawdz/{facility}/ {sorted(answers)}"] = client.post(
                 f"/{lang}/sprawdz/{facility}/", data={**answers, "step": "income"})

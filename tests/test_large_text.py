@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from flats import create_app
+from flats.data import site_data
 
 from .browser import served
 from .frozen import DAY, files
@@ -225,7 +226,7 @@ def test_the_self_check_header_is_short_and_its_menu_one_tap_away(browser, live,
     stops = page.evaluate(f"""[...document.querySelectorAll('{header} a, {header} button, {header} summary')]
         .filter(e => e.checkVisibility()).map(e => e.textContent.trim())""")
     app = create_app({"TESTING": True})
-    name = app.extensions["site"]["site"]["name"]["uk"]  # the site's name, from data
+    name = site_data(app).name("uk")  # the site's name, from data
     served_menu = parse(app.test_client().get("/uk/sprawdz/chelm/").get_data(as_text=True), "menu")
     entries = len(served_menu.findall(".//nav[@class='main-nav']//a"))  # every centre's page and the site's pages
     assert stops == [name, "Polski", "English", "Меню"], \

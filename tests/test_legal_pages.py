@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from flats.data import site_data
+
+from .helpers import with_details
 from .pagecheck import content_urls, parse, text
 
 LANGS = ("pl", "en", "uk")
@@ -115,7 +118,7 @@ CLAIMS = [
       "en": "the names of the centres and the flats, and their addresses, are marked as Polish text there even when they have no Polish letters",
       "uk": "назви центрів і житла та їхні адреси позначено там як польський текст і тоді, коли в них немає польських літер"},
      {"tests/test_language_marking.py": ["def test_polish_names_from_the_data_are_marked_and_polish_spans_hold_only_polish",
-                                         "centre.operator.name, centre.operator.short", "centre.address"]}),
+                                         "facility.operator.name", "facility.operator.short", "facility.address"]}),
     ({"pl": "nie ma ukraińskich liter ani najczęstszych angielskich słów",
       "en": "contains no Ukrainian letters and none of the most common English words",
       "uk": "немає українських літер і найуживаніших англійських слів"},
@@ -145,16 +148,12 @@ def test_the_privacy_page_covers_every_rodo_article_13_item_and_what_the_log_hol
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_privacy_page_shows_publisher_details_once_they_are_given(app, client, lang):
-    site = app.extensions["site"]
-    saved = {key: dict(site[key]) for key in ("publisher", "data_protection_officer")}
-    site["publisher"].update(name="Gmina Miejska Testowo", email="iod-test@mops.test", phone="17 000 00 00")
-    site["data_protection_officer"].update(email="inspektor@mops.test")
-    try:
-        found = flat(page(client, f"/{lang}/ochrona-danych/").find(".//main"))
-    finally:
-        for key, values in saved.items():
-            site[key].update(values)
+def test_the_privacy_page_shows_publisher_details_once_they_are_given(app, client, lang, monkeypatch):
+    monkeypatch.setitem(app.extensions, "flats", with_details(
+        site_data(app), publisher={"name": "Gmina Miejska Testowo", "email": "iod-test@mops.test",
+                                   "phone": "17 000 00 00"},
+        data_protection_officer={"email": "inspektor@mops.test"}))
+    found = flat(page(client, f"/{lang}/ochrona-danych/").find(".//main"))
     for value in ("Gmina Miejska Testowo", "iod-test@mops.test", "17 000 00 00", "inspektor@mops.test"):
         assert value in found, f"/{lang}/ochrona-danych/ does not show {value!r} from content/site.yaml"
 
@@ -175,27 +174,26 @@ def publisher_lines(client, lang) -> dict[str, list]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_publishers_postal_address_follows_its_name_once_given_and_nothing_stands_in_for_it(app, client, lang):
-    given = app.extensions["site"]["publisher"]
-    saved = dict(given)
-    try:
-        assert not given["address"], "content/site.yaml: no real address is known; this test expects it empty"
-        for slug, items in publisher_lines(client, lang).items():
-            assert len(items) == 1, f"/{lang}/{slug}/: one line names the publisher"
-            assert flat(items[0]).endswith(flat(items[0].find(".//*[@class='missing']"))), \
-                f"/{lang}/{slug}/: while the address is empty, nothing follows the publisher's name"
-        given.update(address=ADDRESS)
-        for slug, items in publisher_lines(client, lang).items():
-            assert ADDRESS not in flat(items[0]), f"/{lang}/{slug}/: no address without whose it is (the name is empty)"
-        given.update(name="Miejski Ośrodek Testowy")
-        for slug, items in publisher_lines(client, lang).items():
-            assert flat(items[0]).endswith(f"Miejski Ośrodek Testowy, {ADDRESS}"), f"/{lang}/{slug}/: {flat(items[0])!r}"
-            marked = [flat(el) for el in items[0].iter() if el.get("lang") == "pl"]
-            if lang != "pl":
-                assert {"Miejski Ośrodek Testowy", ADDRESS} <= set(marked), \
-                    f"/{lang}/{slug}/: the publisher's name and address are Polish, marked lang=pl: {marked}"
-    finally:
-        given.update(saved)
+def test_the_publishers_postal_address_follows_its_name_once_given_and_nothing_stands_in_for_it(
+        app, client, lang, monkeypatch):
+    data = site_data(app)
+    assert not data.details["publisher"]["address"], \
+        "content/site.yaml: no real address is known; this test expects it empty"
+    for slug, items in publisher_lines(client, lang).items():
+        assert len(items) == 1, f"/{lang}/{slug}/: one line names the publisher"
+        assert flat(items[0]).endswith(flat(items[0].find(".//*[@class='missing']"))), \
+            f"/{lang}/{slug}/: while the address is empty, nothing follows the publisher's name"
+    monkeypatch.setitem(app.extensions, "flats", with_details(data, publisher={"address": ADDRESS}))
+    for slug, items in publisher_lines(client, lang).items():
+        assert ADDRESS not in flat(items[0]), f"/{lang}/{slug}/: no address without whose it is (the name is empty)"
+    monkeypatch.setitem(app.extensions, "flats", with_details(
+        data, publisher={"address": ADDRESS, "name": "Miejski Ośrodek Testowy"}))
+    for slug, items in publisher_lines(client, lang).items():
+        assert flat(items[0]).endswith(f"Miejski Ośrodek Testowy, {ADDRESS}"), f"/{lang}/{slug}/: {flat(items[0])!r}"
+        marked = [flat(el) for el in items[0].iter() if el.get("lang") == "pl"]
+        if lang != "pl":
+            assert {"Miejski Ośrodek Testowy", ADDRESS} <= set(marked), \
+                f"/{lang}/{slug}/: the publisher's name and address are Polish, marked lang=pl: {marked}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -286,6 +284,6 @@ def test_the_statements_phone_numbers_come_from_every_centres_data(app, client, 
     assert "tel:" not in source, f"content/{lang}/deklaracja-dostepnosci.md: write {{{{phones}}}}, not the numbers"
     html = client.get(f"/{lang}/deklaracja-dostepnosci/").get_data(as_text=True)
     building = html[html.index('id="a11y-architektura"'):html.index('id="a11y-komunikacja"')]
-    for centre in app.extensions["centres"].values():
-        for phone in centre.phones:
+    for facility in site_data(app).facilities.values():
+        for phone in facility.phones:
             assert f'href="{phone.tel}"' in building, f"{lang}: whom to ask about the building: {phone.number}"

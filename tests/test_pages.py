@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from flats import create_app
+from flats.data import site_data
 from flats.urls import all_urls
 
-from .helpers import ROUTES
+from .helpers import ROUTES, with_details
 from .pagecheck import parse, text
 
 
@@ -60,7 +61,7 @@ def test_the_language_switcher_keeps_you_on_the_same_page(client):
 
 def test_hreflang_alternates_come_from_site_url_and_never_from_the_host_header(monkeypatch):
     app = create_app({"TESTING": True, "PAGE_CACHE": False})
-    monkeypatch.setitem(app.extensions["site"]["site"], "url", "https://mieszkania.example.gov.pl/")
+    monkeypatch.setitem(app.extensions, "flats", with_details(site_data(app), site={"url": "https://mieszkania.example.gov.pl/"}))
     html = app.test_client().get("/en/chelm/", headers={"Host": "evil.example"}).get_data(as_text=True)
     tree = parse(html, "/en/chelm/")
     alternates = {l.get("hreflang"): l.get("href") for l in tree.findall(".//link[@rel='alternate']")}

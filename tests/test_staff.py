@@ -6,12 +6,13 @@ from datetime import date
 import pytest
 
 from flats import create_app
+from flats.data import site_data
 from flats.rules import load_rules, review_dates
 from flats.rules.review import add_years
 from flats.urls import all_urls
 
 from .pagecheck import parse, text
-from .helpers import CONTENT_DIR
+from .helpers import CONTENT_DIR, with_details
 
 LANGS = ("pl", "en", "uk")
 SITE = "https://mieszkania.test"
@@ -21,7 +22,7 @@ SITE = "https://mieszkania.test"
 def addressed():
     """An app whose content/site.yaml would give the site's address."""
     app = create_app({"TESTING": True, "PAGE_CACHE": False})
-    app.extensions["site"]["site"]["url"] = SITE + "/"
+    app.extensions["flats"] = with_details(site_data(app), site={"url": SITE + "/"})
     return app
 
 
@@ -44,7 +45,7 @@ def test_the_staff_page_lists_every_page_and_section_with_its_path_when_no_addre
     shown = codes(page(client, f"/{lang}/dla-pracownikow/"))
     for path in [p for p in all_urls(app) if p.startswith(f"/{lang}/")]:
         assert path in shown, f"{path} is missing from the staff page"
-    for (page_lang, slug), found in app.extensions["content"].pages.items():
+    for (page_lang, slug), found in site_data(app).content.pages.items():
         if page_lang == lang:
             for _, id_, _ in found.headings:
                 assert f"{found.path}#{id_}" in shown, f"{found.path}#{id_} is missing"
@@ -121,13 +122,13 @@ def test_the_fees_page_says_when_the_rules_were_last_reviewed(client, lang, sent
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_poster_names_the_place_and_gives_every_phone_as_a_tel_link(app, client, lang, facility, phones):
     tree = page(client, f"/{lang}/dla-pracownikow/plakat/{facility}/")
-    assert text(tree.find(".//h1")) == app.extensions["content"].get(lang, facility).title
+    assert text(tree.find(".//h1")) == site_data(app).content.get(lang, facility).title
     tels = {a.get("href") for a in tree.iter("a")}
     for number in phones:
         assert "tel:+48" + number.replace(" ", "") in tels
-    centre = app.extensions["centres"][facility]
-    assert centre.address in text(tree.find(".//main"))
-    assert all(p.who[lang] in text(tree.find(".//main")) for p in centre.phones)
+    data = site_data(app).rules.facility(facility)
+    assert data.address in text(tree.find(".//main"))
+    assert all(p.who[lang] in text(tree.find(".//main")) for p in data.phones)
     assert tree.find(".//main[@class='wrap poster']") is not None, "the print styles hide the menus by this class"
 
 

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
 
 from flask import Flask
-from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
 
-from . import cache, centres, content, errors, headers, i18n, layout, placeholder_values, publisher, urls
+from . import cache, data, errors, headers, i18n, layout, placeholder_values, urls
 from . import assets, caching, limits, proxy, whitespace
 from .config import Config
 from .dates import format_day
-from .money import format_money, format_share
-from .rules import facility_folders, load_rules
+from .money import format_money
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -48,8 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
     health.init_app(app)
     from .cli import init_app as init_cli
     init_cli(app)
-    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day,
-                                 share=lambda value: format_share(value, i18n.current_language()))
+    app.jinja_env.globals.update(money=format_money, cent=Decimal("0.01"), format_day=format_day, share=i18n.share)
     if app.config["LOAD_CONTENT"]:
         load_data(app)
     assets.init_app(app)
@@ -67,41 +62,5 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def load_data(app: Flask) -> None:
-    """Read rules, facilities, publisher details and content once; refuse to start on any problem."""
-    root = app.config["CONTENT_DIR"]
-    app.extensions["rules"] = load_rules(root)
-    rules = app.extensions["rules"]
-    app.extensions["centres"] = MappingProxyType({code: centres.with_counts(centre, rules.facility(code))
-                                                  for code, centre in centres.load(root).items()})
-    app.extensions["site"] = publisher.load(root / "site.yaml")
-    names = app.extensions["site"]["site"]
-    names["name"] = publisher.with_places(names["name"], list(app.extensions["centres"].values()))
-    app.extensions["content"] = load_content(app)
-
-
-def load_content(app: Flask) -> content.Content:
-    """Load content/ once; raises ContentError naming every file and fix."""
-    root = app.config["CONTENT_DIR"]
-    adapter = app.url_map.bind("localhost")
-
-    def site_exists(path: str) -> bool:
-        try:
-            endpoint, values = adapter.match(path, method="GET")
-        except RequestRedirect:
-            return False
-        except HTTPException:
-            return False
-        if endpoint == "pages.page":
-            return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
-        return True
-
-    # When the rules failed to load (their problems are reported on their own), placeholders are checked
-    # against the facility folders, so one mistake in a rules file gives one message, not one per page.
-    facilities = app.extensions["rules"].facilities if "rules" in app.extensions \
-        else {code: None for code in facility_folders(root)}
-    loaded = content.load(root, site_exists, app.extensions["placeholders"], facilities)
-    if "centres" in app.extensions:
-        problems = centres.missing_pages(app.extensions["centres"], loaded, root)
-        if problems:
-            raise content.ContentError(problems)
-    return loaded
+    """Read rules, facilities, site details and content once, as one Site; refuse to start on any problem."""
+    data.load(app)

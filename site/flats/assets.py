@@ -52,7 +52,6 @@ def init_app(app: Flask) -> None:
     files = contents(Path(app.static_folder))
     names = {name: fingerprinted(name, content) for name, content in files.items()}
     plain = {v: k for k, v in names.items()}
-    app.extensions["static_names"] = names
 
     @app.url_defaults
     def fingerprint(endpoint, values):

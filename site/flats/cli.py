@@ -8,26 +8,16 @@ from flask import Flask
 
 def check() -> int:
     """Load all content and rules data; print every problem; return the exit code."""
-    from . import centres, create_app, load_content, publisher
-    from .content import ContentError
-    from .rules import RulesError, load_rules
+    from . import create_app, data, publisher
     app = create_app({"LOAD_CONTENT": False})
-    root = app.config["CONTENT_DIR"]
-    problems: list[str] = []
-    steps = (("rules", lambda: load_rules(root)), ("centres", lambda: centres.load(root)),
-             ("site", lambda: publisher.load(root / "site.yaml")), ("content", lambda: load_content(app)))
-    for name, step in steps:
-        try:
-            app.extensions[name] = step()
-        except (ContentError, RulesError) as exc:
-            problems += [str(p) for p in exc.problems]
+    problems = data.problems(app)
     if problems:
         print(f"{len(problems)} problem(s):", file=sys.stderr)
         for p in problems:
             print(f"  {p}", file=sys.stderr)
         return 1
     print("content and rules: no problems")
-    for line in publisher.warnings(root / "site.yaml", app.extensions["site"]):
+    for line in publisher.warnings(app.config["CONTENT_DIR"] / "site.yaml", data.site_data(app).details):
         print(line)
     return 0
 

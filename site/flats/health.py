@@ -3,20 +3,20 @@ from __future__ import annotations
 
 from flask import Flask, current_app, jsonify
 
+from .data import loaded, site_data
 from .rules import NoRulesForDate
 from .today import today
 
 
 def health():
-    ext = current_app.extensions
-    problems = [name for name in ("content", "rules", "site", "centres") if name not in ext]
+    problems = [] if loaded(current_app) else ["content", "rules", "site"]
     body = {"status": "ok"}
     if not problems:
-        on = today()
+        on, site = today(), site_data()
         try:
-            criterion = ext["rules"].criterion_on(on)
-            body |= {"date": on.isoformat(), "pages": len(ext["content"].pages),
-                     "criterion_since": criterion.since.isoformat(), "rules_reviewed": ext["rules"].reviewed.isoformat()}
+            criterion = site.rules.criterion_on(on)
+            body |= {"date": on.isoformat(), "pages": len(site.content.pages),
+                     "criterion_since": criterion.since.isoformat(), "rules_reviewed": site.rules.reviewed.isoformat()}
         except NoRulesForDate:
             problems.append("no rules in force today")
     if problems:

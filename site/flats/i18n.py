@@ -7,6 +7,7 @@ from flask import Flask, g, has_app_context, request, url_for
 from flask_babel import Babel, get_locale, get_translations, refresh
 from werkzeug.routing import BaseConverter, ValidationError
 
+from .money import format_share
 from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 # The URL converters for the language prefix and for a facility, shared by every blueprint.
@@ -15,16 +16,22 @@ FACILITY = "<facility:facility>"
 
 
 def facility_converter(app: Flask) -> type[BaseConverter]:
-    """A converter that takes exactly the facility codes this app has loaded (content/facilities/)."""
+    """A converter that takes exactly the facility codes this app has loaded (content/facilities/):
+    a view gets the Facility itself; a URL is built from a Facility or its code."""
+
+    from .data import KEY  # data reads content, which makes links with this module
 
     class FacilityConverter(BaseConverter):
         regex = "[a-z][a-z0-9-]*"
 
-        def to_python(self, value: str) -> str:
-            rules = app.extensions.get("rules")
-            if rules is None or value not in rules.facilities:
+        def to_python(self, value: str):
+            site = app.extensions.get(KEY)
+            if site is None or value not in site.facilities:
                 raise ValidationError()  # no such facility: the URL does not match (404)
-            return value
+            return site.facilities[value]
+
+        def to_url(self, value) -> str:
+            return super().to_url(getattr(value, "code", value))
 
     return FacilityConverter
 
@@ -32,6 +39,11 @@ def facility_converter(app: Flask) -> type[BaseConverter]:
 def current_language() -> str:
     """The language of this request: from the URL, else Polish."""
     return getattr(g, "lang", None) or language_from_path(request.path)
+
+
+def share(value: int) -> str:
+    """A whole percentage as the current page's language writes it ("20 %", "20%")."""
+    return format_share(value, current_language())
 
 
 def language_from_path(path: str) -> str:

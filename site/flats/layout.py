@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
+from .data import loaded, site_data
 from .i18n import current_language, relative, url
 from .placeholders import Registry
 from .vocabulary import LANGUAGES
@@ -33,12 +34,12 @@ def add_footer(app: Flask, endpoint: str, label) -> None:
 
 def site_name() -> str:
     """The site's name in this language (content/site.yaml)."""
-    return current_app.extensions["site"]["site"]["name"][current_language()]
+    return site_data().name(current_language())
 
 
-def centres() -> list:
-    """Every facility's data (content/facilities/), in order."""
-    return list(current_app.extensions["centres"].values())
+def facilities() -> list:
+    """Every facility (content/facilities/), in their `order`."""
+    return list(site_data().facilities.values())
 
 
 def alternate_url(lang: str) -> str:
@@ -57,7 +58,7 @@ def site_base() -> str:
     Never the request's Host header: a client could put any host there, and
     the page would carry it (and the page cache would keep it for others).
     """
-    return current_app.extensions.get("site", {}).get("site", {}).get("url", "").rstrip("/")
+    return site_data().url if loaded(current_app) else ""
 
 
 def hreflang_links() -> list[tuple[str, str]]:
@@ -82,16 +83,16 @@ def nav_items() -> list[dict]:
     """The main menu: every facility's page first, in the facilities' order (content/facilities/), then the
     pages whose front matter has `nav:` and the blueprints' pages, by their position."""
     lang = current_language()
-    content = current_app.extensions.get("content")
+    content = site_data().content if loaded(current_app) else None
     entries = []
     if content:
-        for centre in current_app.extensions["centres"].values():
-            page = content.get(lang, centre.page)
+        for facility in facilities():
+            page = content.get(lang, facility.page)
             if page is not None:
-                entries.append(((0, centre.order), "pages.page", {"slug": page.slug}, page.nav_title or page.title))
-        centre_pages = {c.page for c in current_app.extensions["centres"].values()}
+                entries.append(((0, facility.order), "pages.page", {"slug": page.slug}, page.nav_title or page.title))
+        facility_pages = {f.page for f in facilities()}
         entries += [((1, p.nav), "pages.page", {"slug": p.slug}, p.nav_title or p.title)
-                    for p in content.nav(lang) if p.slug not in centre_pages]
+                    for p in content.nav(lang) if p.slug not in facility_pages]
     entries += [((1, pos), ep, {}, str(label)) for pos, ep, label in current_app.extensions["flats.layout"]["nav"]]
     items = []
     for _, endpoint, values, label in sorted(entries, key=lambda e: e[0]):
@@ -102,7 +103,7 @@ def nav_items() -> list[dict]:
 
 def footer_links() -> list[tuple[str, str]]:
     """(relative href, label) for each footer link."""
-    content = current_app.extensions.get("content")
+    content = site_data().content if loaded(current_app) else None
     pages = [content.get(current_language(), slug) for slug in FOOTER] if content else []
     links = [(url("pages.page", slug=p.slug), p.nav_title or p.title) for p in pages if p]
     return links + [(url(endpoint), str(label)) for endpoint, label in current_app.extensions["flats.layout"]["footer"]]
@@ -116,18 +117,17 @@ def places(context: dict) -> Markup:
     """`{{facility_who}}` in content: one line per facility, from its data, in its order: its name (a link to
     its page) and whom its places are for (the groups in rules.yaml). A new centre joins by data alone."""
     lang, app = context["lang"], context["app"]
-    facilities = app.extensions["rules"].facilities
     lines = [Markup('<li><a href="{}">{}</a>: {}.</li>').format(
-                 url("pages.page", slug=centre.page), centre.name[lang],
-                 "; ".join(group.who[lang] for group in facilities[centre.code].groups))
-             for centre in app.extensions["centres"].values()]
+                 url("pages.page", slug=facility.page), facility.name[lang],
+                 "; ".join(group.who[lang] for group in facility.groups))
+             for facility in site_data(app).facilities.values()]
     return Markup('<ul class="places">{}</ul>').format(Markup("").join(lines))
 
 
 def init_app(app: Flask) -> None:
     app.extensions["flats.layout"] = {"nav": [], "footer": []}
     app.extensions.setdefault("placeholders", Registry()).register("facility_who")(places)
-    app.jinja_env.globals.update(site_name=site_name, centres=centres, language_links=language_links,
+    app.jinja_env.globals.update(site_name=site_name, facilities=facilities, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
         footer_links=footer_links, error_title=error_title)

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from . import counts
+from .data import site_data
 from .dates import format_day
 from .i18n import url
 from .money import format_money
@@ -19,7 +20,7 @@ from .rules import NoRulesForDate, fee_table
 
 
 def _rules(ctx):
-    return ctx["app"].extensions["rules"]
+    return site_data(ctx["app"]).rules
 
 
 def _criterion(ctx):
@@ -89,12 +90,12 @@ def _register_facility(reg: Registry) -> None:
             return _text(_("The centre sets the fee in its decision."))
         return Markup(render_template(
             "figures/fee_table.html", rows=fee_table(rules, on, code), table=facility.fee_table_on(on),
-            centre=ctx["app"].extensions["centres"][code], criterion=rules.criterion_on(on),
+            facility=facility, criterion=rules.criterion_on(on),
             cost=facility.monthly_cost_on(on), lang=ctx["lang"]))
 
 
-def _centres(ctx) -> list:
-    return list(ctx["app"].extensions["centres"].values())
+def _facilities(ctx) -> list:
+    return list(_rules(ctx).facilities.values())
 
 
 def _register_every_facility(reg: Registry) -> None:
@@ -102,15 +103,15 @@ def _register_every_facility(reg: Registry) -> None:
     for name in ("contacts", "phones", "facility_list"):
         # {{contacts}} writes a section for each facility, its id the facility's code.
         reg.register(name, sections=(lambda facilities: list(facilities)) if name == "contacts" else None)(
-            lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", centres=_centres(ctx), lang=ctx["lang"])))
+            lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", facilities=_facilities(ctx), lang=ctx["lang"])))
 
-    reg.register("site_name")(lambda ctx: _text(ctx["app"].extensions["site"]["site"]["name"][ctx["lang"]]))
+    reg.register("site_name")(lambda ctx: _text(site_data(ctx["app"]).name(ctx["lang"])))
 
     @reg.register("fee_summary")
     def fee_summary(ctx):
         rules, on = _rules(ctx), ctx["on"]
-        rows = [(c, rules.facility(c.code).fee_table_on(on) if rules.facility(c.code).first_day is None
-                 or on >= rules.facility(c.code).first_day else None) for c in _centres(ctx)]
+        rows = [(f, f.fee_table_on(on) if f.first_day is None or on >= f.first_day else None)
+                for f in _facilities(ctx)]
         return Markup(render_template("figures/fee_summary.html", rows=rows, lang=ctx["lang"]))
 
     # Counts from the facility's data (rules.yaml), never typed into a page.
@@ -128,7 +129,7 @@ def _register_every_facility(reg: Registry) -> None:
 
 
 def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None = None) -> Markup:
-    value = ctx["app"].extensions["site"][section][key]
+    value = site_data(ctx["app"]).details[section][key]
     if not value:
         contact = url("pages.page", slug="kontakt")
         ident = Markup(' id="{}"').format(id_) if id_ else ""
@@ -154,7 +155,7 @@ def _publisher_address(ctx) -> Markup:
     """The publisher's postal address after a comma, to follow `{{publisher_name}}`; nothing while it or
     the name is empty (a page never shows a made-up address, nor one without whose it is). Polish, so
     marked as such on the other languages' pages."""
-    given = ctx["app"].extensions["site"]["publisher"]
+    given = site_data(ctx["app"]).details["publisher"]
     value = given["address"] if given["name"] else ""
     if not value:
         return Markup("")

@@ -50,7 +50,7 @@ def show_lines(rules: Rules, on: date) -> list[str]:
 
 
 def _facility_lines(rules: Rules, on: date, code: str, facility) -> list[str]:
-    lines = [f"  conditions: {', '.join(facility.conditions)}"]
+    lines = [f"  conditions: {', '.join(c.code for c in facility.conditions)}"]
     for group in facility.groups:
         alone = ", for people living alone" if group.living_alone_only else ""
         lines.append(f"  group {group.code}: {group.places} places, for {', '.join(sorted(group.situations))}{alone}")

@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 from flask import Flask
 
 from .content import page_path
+from .data import site_data
 from .vocabulary import LANGUAGES
 
 Generator = Callable[[Flask, str], Iterable[str]]  # (app, lang) -> paths
@@ -29,7 +30,7 @@ def add(app: Flask, pages: Generator | None = None, files: Generator | None = No
 
 
 def all_urls(app: Flask) -> list[str]:
-    content = app.extensions["content"]
+    content = site_data(app).content
     urls = []
     for lang in LANGUAGES:
         urls += [page_path(lang, slug) for slug in content.slugs]

@@ -203,12 +203,13 @@ def throughput(build: Path) -> str:
 
 def build_and_engine(app, build: Path, runs: int = 20000) -> str:
     import freeze
+    from flats.data import site_data
     from flats.rules import Answers, assess
     from flats.rules.codes import SITUATIONS
     start = time.perf_counter()
     urls = freeze.build(build)
     seconds = time.perf_counter() - start
-    rules, rng, on = app.extensions["rules"], random.Random(1), __import__("datetime").date.today()
+    rules, rng, on = site_data(app).rules, random.Random(1), __import__("datetime").date.today()
     answers = [Answers(rng.choice(["mielec", "chelm"]), rng.random() < .9, rng.random() < .8, rng.random() < .1,
                        frozenset(s for s in SITUATIONS if rng.random() < .3), "single", None,
                        Decimal(rng.randint(0, 500000)) / 100) for _ in range(runs)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 
@@ -45,19 +46,20 @@ def test_every_document_and_stay_an_outcome_can_name_has_text_in_every_language(
         documents = set(facility.documents).union(*(g.documents for g in facility.groups))
         stays = {facility.stay} | {g.stay for g in facility.groups}
         for lang in LANGS:
-            assert all(rules.document_label(code, lang).strip() for code in documents)
-            assert all(rules.stay_label(code, lang).strip() for code in stays)
+            assert all(facility.document_label(code, lang).strip() for code in documents)
+            assert all(facility.stay_label(code, lang).strip() for code in stays)
 
 
 def test_labels_are_in_the_language_asked_for(rules):
-    assert rules.document_label("id_card", "pl") == "Dowód osobisty."
-    assert rules.document_label("id_card", "en") == "Your ID card."
-    assert rules.stay_label("chelm_no_end_date", "uk") == "Без визначеної дати завершення."
+    chelm = rules.facility("chelm")
+    assert chelm.document_label("id_card", "pl") == "Dowód osobisty."
+    assert chelm.document_label("id_card", "en") == "Your ID card."
+    assert chelm.stay_label("no_end_date", "uk") == "Без визначеної дати завершення."
 
 
 def test_an_unknown_code_is_an_error_not_a_blank(rules):
     with pytest.raises(KeyError):
-        rules.document_label("passport", "pl")
+        rules.facility("chelm").document_label("passport", "pl")
     with pytest.raises(KeyError):
         rules.facility("warsaw")
 
@@ -65,8 +67,8 @@ def test_an_unknown_code_is_an_error_not_a_blank(rules):
 def test_every_reason_names_its_source(rules):
     for code, facility in rules.facilities.items():
         for reason in facility.reason_codes():
-            assert rules.reason_source(code, reason)
-    assert rules.reason_source("mielec", "not_resident") == "art. 101 ust. 1 ustawy o pomocy społecznej"
+            assert facility.reason_source(reason)
+    assert rules.facility("mielec").reason_source("not_resident") == "art. 101 ust. 1 ustawy o pomocy społecznej"
 
 
 @pytest.mark.parametrize("change", [
@@ -86,3 +88,14 @@ def test_answers_of_the_wrong_type_are_refused_even_under_python_O(change):
     values = {**good.__dict__, **change}
     with pytest.raises(ValueError, match="invalid answers"):
         Answers(**values)
+
+
+def test_a_facility_is_one_immutable_object_from_its_folder(rules):
+    chelm = rules.facility("chelm")
+    assert chelm.operator.name and chelm.phones, "who runs it and whom to call (facility.yaml)"
+    assert chelm.groups and chelm.fee_tables, "whom its places are for and what they cost (rules.yaml)"
+    with pytest.raises(FrozenInstanceError):
+        chelm.order = 3
+    for mapping in (chelm.name, chelm.document_labels, chelm.document_labels["application"], chelm.poster.lead):
+        with pytest.raises(TypeError):
+            mapping["pl"] = "changed"

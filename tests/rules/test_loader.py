@@ -126,13 +126,19 @@ def test_a_missing_translation_is_refused(copy):
 
 
 def test_a_document_code_without_texts_is_refused(copy):
-    edit(copy, "chelm.yaml", "chelm_health_certificate, chelm_income", "chelm_health_certifcate, chelm_income")
-    assert "names unknown documents ['chelm_health_certifcate']" in only(copy)
+    edit(copy, "chelm.yaml", "health_certificate, income", "health_certifcate, income")
+    assert "names unknown documents ['health_certifcate']" in only(copy)
 
 
 def test_a_stay_code_without_texts_is_refused(copy):
-    edit(copy, "mielec.yaml", "stay: mielec_fixed_term", "stay: mielec_forever")
-    assert "stay 'mielec_forever' has no texts" in only(copy)
+    edit(copy, "mielec.yaml", "stay: fixed_term", "stay: forever")
+    assert "stay 'forever' has no texts" in only(copy)
+
+
+def test_document_and_stay_codes_belong_to_their_facility(rules):
+    """Each facility names its own documents and stays: the same code in two facilities is two things."""
+    chelm, mielec = rules.facility("chelm"), rules.facility("mielec")
+    assert chelm.document_label("application", "en") != mielec.document_label("application", "en")
 
 
 def test_a_misspelt_key_is_refused(copy):
@@ -147,11 +153,33 @@ def test_an_unknown_situation_is_refused(copy):
     assert "unknown situations ['leaving_home']" in only(copy)
 
 
-def test_a_reason_without_a_source_is_refused(copy):
-    edit(copy, "mielec.yaml", "  not_resident: art. 101 ust. 1 ustawy o pomocy społecznej\n", "")
+def test_a_condition_without_its_source_is_refused(copy):
+    edit(copy, "mielec.yaml", "    source: art. 101 ust. 1 ustawy o pomocy społecznej\n", "")
     message = only(copy)
-    assert message.startswith(at(copy, "mielec.yaml") + ", line") and "reason_sources must name exactly" in message
-    assert "add ['not_resident']" in message
+    assert message.startswith(at(copy, "mielec.yaml") + ", line") and "missing 'source'" in message
+
+
+def test_conditions_written_without_sources_get_one_message_saying_how(copy):
+    path = copy / FILES["mielec.yaml"]
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("conditions:\n"), text.index("\n\n", text.index("conditions:\n"))
+    path.write_text(text[:start] + "conditions: [adult, no_round_the_clock_care, some_situation, fitting_group]"
+                    + text[end:], encoding="utf-8")
+    message = only(copy)
+    assert message.startswith(at(copy, "mielec.yaml") + ", line") and "have no `source:`" in message
+    assert "`- code: adult` with `source:`" in message
+
+
+def test_a_group_without_its_source_is_refused(copy):
+    edit(copy, "mielec.yaml", "  - code: adults_needing_support\n    source: art. 53 ustawy o pomocy społecznej\n",
+         "  - code: adults_needing_support\n")
+    assert "missing 'source'" in only(copy)
+
+
+def test_each_reason_names_the_source_written_beside_its_rule(rules):
+    chelm = rules.facility("chelm")
+    assert chelm.reason_source("not_resident") == "art. 101 ust. 1 ustawy o pomocy społecznej"
+    assert chelm.reason_source("group_leaving_care") == next(g.source for g in chelm.groups if g.code == "leaving_care")
 
 
 def test_a_missing_file_is_refused(copy):
@@ -182,7 +210,7 @@ def test_a_key_written_twice_is_refused_with_both_lines(copy):
 
 
 def test_an_unknown_condition_is_refused(copy):
-    edit(copy, "mielec.yaml", "  - resident ", "  - lives_nearby ")
+    edit(copy, "mielec.yaml", "  - code: resident ", "  - code: lives_nearby ")
     found = "".join(problems(copy))
     assert "names unknown conditions ['lives_nearby']" in found
 
@@ -201,3 +229,9 @@ def test_every_problem_is_listed_at_once(copy):
     assert len(found) == 4, found
     assert all("Fix: " in p for p in found)
     assert [p.split(",")[0] for p in found] == [at(copy, "criterion.yaml")] * 2 + [at(copy, "chelm.yaml")] * 2
+
+
+def test_two_facilities_with_one_order_are_refused_naming_both_files(copy):
+    mielec, chelm = (copy / "facilities" / code / "facility.yaml" for code in ("mielec", "chelm"))
+    mielec.write_text(mielec.read_text(encoding="utf-8").replace("order: 1", "order: 2"), encoding="utf-8")
+    assert only(copy) == f"{mielec}: `order: 2` is also in {chelm}. Fix: give each facility its own number."

@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import vocabulary as vocab
 from ..checker import explain
+from ..data import site_data
 from ..rules import NoRulesForDate, assess
 from ..today import today
 from .answers import AnswerErrors, first_day, read
@@ -32,8 +33,8 @@ def http_error(error: HTTPException):
 
 @bp.get("/openapi.json")
 def openapi():
-    rules = current_app.extensions["rules"]
-    return jsonify(document(rules, current_app.extensions["site"]["site"]["name"]["en"]))
+    site = site_data()
+    return jsonify(document(site.rules, site.name("en")))
 
 
 def language(accept) -> str:
@@ -55,7 +56,7 @@ def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, d
         return 400, {"errors": {str(exc): "given twice; send each field once"}}
     except (ValueError, RecursionError):
         return 400, {"errors": {"body": "not valid JSON"}}
-    rules = app.extensions["rules"]
+    rules = site_data(app).rules
     try:
         answers, on = read(data, today(), rules)
     except AnswerErrors as exc:
@@ -68,7 +69,7 @@ def answer(app, body: bytes, content_type: str, accept_language) -> tuple[int, d
     # The language of every text in the answer (the URL names none).
     g.lang = lang = language(accept_language)  # for what reads the page's language (percent, dates)
     with force_locale(lang):
-        return 200, _outcome(outcome, answers, rules, app.extensions["centres"][answers.facility], lang)
+        return 200, _outcome(outcome, answers, rules, rules.facility(answers.facility), lang)
 
 
 def encode(payload: dict) -> bytes:
@@ -103,9 +104,9 @@ def _money(value) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-def _outcome(outcome, answers, rules, centre, lang) -> dict:
+def _outcome(outcome, answers, rules, facility, lang) -> dict:
     fee = outcome.fee
-    texts = _texts(outcome, rules, centre, lang)
+    texts = _texts(outcome, facility, lang)
     return {
         "facility": outcome.facility,
         "status": outcome.status,
@@ -120,11 +121,11 @@ def _outcome(outcome, answers, rules, centre, lang) -> dict:
     }
 
 
-def _texts(outcome, rules, centre, lang) -> dict:
+def _texts(outcome, facility, lang) -> dict:
     """The answer's sentences that depend only on the outcome (no amount): worked out once per outcome."""
     return {
         "reasons": [{"code": code, "text": text, "source": source}
-                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, rules, centre, lang))],
-        "documents": [rules.document_label(code, lang) for code in outcome.documents],
-        "stay": rules.stay_label(outcome.stay, lang),
+                    for code, (text, source) in zip(outcome.reasons, explain.reasons(outcome, facility, lang))],
+        "documents": [facility.document_label(code, lang) for code in outcome.documents],
+        "stay": facility.stay_label(outcome.stay, lang),
     }

@@ -22,15 +22,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request
-from markupsafe import Markup
+from flask import Blueprint, Response, render_template, request
 
 from .. import urls
 from ..cache import cached_page
 from ..checker import steps
 from ..checker.forms import CheckForm
+from ..data import site_data
 from ..i18n import FACILITY, LANG, current_language, url
-from ..rules import assess
+from ..rules import Facility, assess
 from ..today import today
 from . import letter
 
@@ -52,8 +52,7 @@ class Application:
     for application.js to keep or drop) or "blank" (every group, nothing filled in)."""
 
     mode: str
-    centre: object
-    place: object  # the facility's rules
+    facility: Facility
     persons: tuple[str, ...]  # the variants written: ("self",), ("other",), both (skeleton), ("blank",)
     groups: tuple  # the groups named
     situations: tuple[str, ...]
@@ -75,69 +74,64 @@ class Application:
         return [(g, g.documents) for g in self.groups]
 
 
-def every_document(place) -> tuple[str, ...]:
+def every_document(facility: Facility) -> tuple[str, ...]:
     """Every document any group (or an undecided group) of the facility asks for, once each."""
-    return tuple(dict.fromkeys([c for g in place.groups for c in g.documents] + list(place.documents)))
+    return tuple(dict.fromkeys([c for g in facility.groups for c in g.documents] + list(facility.documents)))
 
 
-def filled(centre, place, answers: dict, outcome, person: str) -> Application:
+def filled(facility: Facility, answers: dict, outcome, person: str) -> Application:
     return Application(
-        mode="filled", centre=centre, place=place, persons=(person,),
-        groups=tuple(g for g in place.groups if g.reason in outcome.reasons),
+        mode="filled", facility=facility, persons=(person,),
+        groups=tuple(g for g in facility.groups if g.reason in outcome.reasons),
         situations=tuple(s for s in letter.SITUATIONS if s in answers["situations"]),
         households=(answers["household"],), resident=answers["resident"], documents=tuple(outcome.documents),
         not_resident="not_resident" in outcome.reasons)
 
 
-def skeleton(centre, place) -> Application:
-    return Application(mode="skeleton", centre=centre, place=place, persons=PERSONS, groups=place.groups,
+def skeleton(facility: Facility) -> Application:
+    return Application(mode="skeleton", facility=facility, persons=PERSONS, groups=facility.groups,
                        situations=tuple(letter.SITUATIONS), households=tuple(letter.HOUSEHOLD), resident=True,
-                       documents=every_document(place), not_resident=True)
+                       documents=every_document(facility), not_resident=True)
 
 
-def blank(centre, place) -> Application:
-    return Application(mode="blank", centre=centre, place=place, persons=("blank",), groups=place.groups,
+def blank(facility: Facility) -> Application:
+    return Application(mode="blank", facility=facility, persons=("blank",), groups=facility.groups,
                        situations=tuple(letter.SITUATIONS), households=tuple(letter.HOUSEHOLD), resident=False,
-                       documents=every_document(place), not_resident=False)
+                       documents=every_document(facility), not_resident=False)
 
 
 def context(application: Application) -> dict:
     """What the application's templates need besides the application itself."""
-    return {"application": application, "letter": letter, "centre": application.centre,
-            "rules": current_app.extensions["rules"], "lang": current_language(),
-            "pl": lambda text: Markup('<span lang="pl">{}</span>').format(text),
-            "phones": ", ".join(p.number for p in application.centre.phones)}
+    return {"application": application, "letter": letter, "facility": application.facility,
+            "lang": current_language(),
+            "phones": ", ".join(p.number for p in application.facility.phones)}
 
 
-def prepare(facility: str):
+def prepare(facility: Facility):
     """The application for the posted answers (POST only, so no-store); none unless likely or possible."""
     lang, on = current_language(), today()
-    centre, rules = current_app.extensions["centres"][facility], current_app.extensions["rules"]
-    place = rules.facility(facility)
-    form = CheckForm(centre, lang)
+    form = CheckForm(facility, lang)
     given = form.answers()
     outcome = None
-    if steps.next_open(given) is None and steps.early_outcome(place, given, on) is None:
-        outcome = assess(steps.answers(facility, given), rules, on)
+    if steps.next_open(given) is None and steps.early_outcome(facility, given, on) is None:
+        outcome = assess(steps.answers(facility, given), site_data().rules, on)
     person = "other" if request.form.get("for") == "other" else "self"
-    shown = filled(centre, place, given, outcome, person) if outcome and outcome.status in STATUSES else None
-    return render_template("application/page.html", facility=facility, person=person, carried=form.carried(),
-                           **context(shown or skeleton(centre, place)), prepared=shown is not None)
+    shown = filled(facility, given, outcome, person) if outcome and outcome.status in STATUSES else None
+    return render_template("application/page.html", person=person, carried=form.carried(),
+                           **context(shown or skeleton(facility)), prepared=shown is not None)
 
 
 @bp.get(f"/{LANG}/sprawdz/{FACILITY}/wniosek.js")
 @cached_page
-def script(facility: str):
+def script(facility: Facility):
     """The skeleton application.js fills in, with the stylesheet it loads: a script, so that it loads
     from any static host (the CSP lets no page fetch() anything it could not also load as a script)."""
-    centre = current_app.extensions["centres"][facility]
-    place = current_app.extensions["rules"].facility(facility)
-    html = render_template("application/_application.html", **context(skeleton(centre, place)))
+    html = render_template("application/_application.html", **context(skeleton(facility)))
     body = {"html": html.strip(), "style": url("static", filename="application.css")}
     return Response("window.FLATS_APPLICATION = " + json.dumps(body, ensure_ascii=False, separators=(",", ":"))
                     + ";\n", mimetype="text/javascript")
 
 
 def _scripts(app, lang):
-    for facility in app.extensions["centres"]:
-        yield f"/{lang}/sprawdz/{facility}/wniosek.js"
+    for code in site_data(app).facilities:
+        yield f"/{lang}/sprawdz/{code}/wniosek.js"

@@ -6,8 +6,8 @@ its fee note — comes from its data (content/facilities/<code>/).
 """
 from __future__ import annotations
 
-from ..i18n import current_language
-from ..money import format_money, format_share
+from ..i18n import share
+from ..money import format_money
 from flask_babel import lazy_gettext as _l
 
 STATUS = {
@@ -32,19 +32,18 @@ REASONS = {
 }
 
 
-def reason_text(code: str, facility, centre, lang: str) -> str:
+def reason_text(code: str, facility, lang: str) -> str:
     """The sentence for one reason code of one facility, in the current language."""
     for group in facility.groups:
         if code == group.reason:
             return group.fits[lang]
     groups = "; ".join(g.who[lang] for g in facility.groups)
-    return str(REASONS[code]) % {"in_town": centre.in_town[lang], "groups": groups}
+    return str(REASONS[code]) % {"in_town": facility.in_town[lang], "groups": groups}
 
 
-def reasons(outcome, rules, centre, lang: str) -> list[tuple[str, str]]:
-    """(sentence, source) for each reason code of the outcome."""
-    facility = rules.facility(outcome.facility)
-    return [(reason_text(code, facility, centre, lang), facility.reason_source(code)) for code in outcome.reasons]
+def reasons(outcome, facility, lang: str) -> list[tuple[str, str]]:
+    """(sentence, source) for each reason code of the outcome, for its Facility."""
+    return [(reason_text(code, facility, lang), facility.reason_source(code)) for code in outcome.reasons]
 
 
 # The fee, in plain words. The frozen site fills the same sentences in the
@@ -71,11 +70,6 @@ OTHER_TABLE = {
                  "in its decision."),
     "family": _l("The fee table here is for people living alone, so the centre sets your fee in its decision."),
 }
-
-
-def percent(value: int) -> str:
-    """A whole percentage, written the way the current language writes it."""
-    return format_share(value, current_language())
 
 
 def fee_case(fee, facility, household: str) -> str:
@@ -109,7 +103,7 @@ def fee_values(fee, people: int) -> dict[str, str]:
     """The values the fee sentence names, all worked out by the engine, as the page shows them."""
     values = {"limit": format_money(fee.limit), "people": str(people), "per_person": format_money(fee.criterion)}
     if fee.kind == "bracket":
-        values.update(above=format_money(fee.bracket_above), share=percent(fee.percent_of_cost),
+        values.update(above=format_money(fee.bracket_above), share=share(fee.percent_of_cost),
                       amount=format_money(fee.amount),
                       up_to=format_money(fee.bracket_up_to) if fee.bracket_up_to is not None else "")
     return values

@@ -70,9 +70,9 @@ def income_message(kind: str, text: str) -> str:
     return str(INCOME_MESSAGES[kind]) % {"text": text.strip()[:LONGEST], "top": format_money(vocab.INCOME_MAX)}
 
 
-def required_messages(centre, lang: str) -> dict:
+def required_messages(facility, lang: str) -> dict:
     """The message for each question left unanswered (the residence question names the facility's town)."""
-    return {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=centre.in_town[lang])}
+    return {**REQUIRED, "resident": _("Select whether you live %(in_town)s", in_town=facility.in_town[lang])}
 
 
 def clean(text: str) -> str:
@@ -220,10 +220,10 @@ class CheckForm(FlaskForm):
                        "your own income."),
         reader=read_income)
 
-    def __init__(self, centre, lang: str, **kwargs):
+    def __init__(self, facility, lang: str, **kwargs):
         super().__init__(**kwargs)
-        self.resident.label.text = _("Do you live %(in_town)s?", in_town=centre.in_town[lang])
-        self.required = required_messages(centre, lang)
+        self.resident.label.text = _("Do you live %(in_town)s?", in_town=facility.in_town[lang])
+        self.required = required_messages(facility, lang)
 
     def questions(self):
         return [self[name] for name in vocab.QUESTIONS]

@@ -39,7 +39,7 @@ from flask_babel import gettext
 from .. import vocabulary as vocab
 from ..dates import format_day
 from ..money import ambiguous_grammar, format_money, income_digits, income_grammar, too_large_grammar
-from ..rules import Answers, Rules, assess, decide_early, income_thresholds
+from ..rules import Answers, Facility, Rules, assess, decide_early, income_thresholds
 from . import explain
 from .forms import INCOME_MESSAGES, NONE_ALONE, income_message, size_message
 from .steps import ENGINE, engine_value, relevant
@@ -68,9 +68,8 @@ def _engine(name: str, value):
     return frozenset(value) if vocab.QUESTION[name].kind == "many" else engine_value(name, value)
 
 
-def _decisions(rules: Rules, on: dt.date, facility: str) -> tuple[dict, list]:
+def _decisions(rules: Rules, on: dt.date, facility: Facility) -> tuple[dict, list]:
     """The answer tree and its distinct outcomes, as the live site's steps decide them (checker.plan)."""
-    place = rules.facility(facility)
     outcomes: list[dict] = []
 
     def leaf(outcome: dict) -> int:
@@ -79,13 +78,13 @@ def _decisions(rules: Rules, on: dt.date, facility: str) -> tuple[dict, list]:
         return outcomes.index(outcome)
 
     def node(given: dict, level: int):
-        reasons = decide_early(place, given)
+        reasons = decide_early(facility, given)
         if reasons is not None:
             return leaf({"status": "unlikely", "reasons": list(reasons), "documents": [], "stay": None,
                          "early": True})
         if level == len(ENGINE):
             size = vocab.HOUSEHOLD_SIZE_MIN if relevant(PEOPLE, given) else None
-            o = assess(Answers(facility=facility, household_size=size, income=Decimal("0"), **given), rules, on)
+            o = assess(Answers(facility=facility.code, household_size=size, income=Decimal("0"), **given), rules, on)
             return leaf({"status": o.status, "reasons": list(o.reasons), "documents": list(o.documents),
                          "stay": o.stay})
         name = ENGINE[level]
@@ -97,19 +96,18 @@ def _decisions(rules: Rules, on: dt.date, facility: str) -> tuple[dict, list]:
     return node({}, 0), outcomes
 
 
-def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
+def _fees(rules: Rules, on: dt.date, facility: Facility) -> dict:
     """Per household size as answered: each income range's fee, and the values its sentence names."""
-    place = rules.facility(facility)
     kinds: list[dict] = []
     tables, per_person = {}, set()
     for people in vocab.household_sizes():
         household = "single" if people == 1 else "family"
         size = None if people == 1 else people
-        edges = income_thresholds(rules, on, facility, household, size)
+        edges = income_thresholds(rules, on, facility.code, household, size)
         rows = []
         for up_to in edges + [None]:
             income = up_to if up_to is not None else edges[-1] + GROSZ
-            fee = assess(Answers(facility, True, True, False, frozenset({"illness"}), household, size, income),
+            fee = assess(Answers(facility.code, True, True, False, frozenset({"illness"}), household, size, income),
                          rules, on).fee
             values = explain.fee_values(fee, people)
             kind = {"kind": fee.kind, "percent_of_cost": fee.percent_of_cost,
@@ -117,7 +115,7 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
                     "amount_text": None if fee.amount is None else format_money(fee.amount),
                     # what the result's data-fee-amount holds (as the server's template writes it)
                     "data_amount": "0.00" if fee.kind == "free" else None if fee.amount is None else str(fee.amount),
-                    "text": explain.fee_case(fee, place, household),
+                    "text": explain.fee_case(fee, facility, household),
                     "values": {k: values[k] for k in ("above", "up_to", "share", "amount") if k in values}}
             if kind not in kinds:
                 kinds.append(kind)
@@ -127,7 +125,7 @@ def _fees(rules: Rules, on: dt.date, facility: str) -> dict:
         if size is not None:
             per_person.add(values["per_person"])
     if len(per_person) != 1:
-        raise ValueError(f"{facility}: families of different sizes have different per-person criteria {per_person}")
+        raise ValueError(f"{facility.code}: families of different sizes have different per-person criteria {per_person}")
     return {"by": PEOPLE, "of": INCOME, "tables": tables, "kinds": kinds, "values": {"per_person": per_person.pop()}}
 
 
@@ -137,14 +135,13 @@ def money_forms() -> dict[str, str]:
             for n in range(1, len(str(int(vocab.INCOME_MAX))) + 1)}
 
 
-def _texts(rules: Rules, facility: str, centre, lang: str, form) -> dict:
-    place = rules.facility(facility)
+def _texts(facility: Facility, lang: str, form) -> dict:
     return {
         "status": {k: str(v) for k, v in explain.STATUS.items()},
-        "reasons": {code: {"text": explain.reason_text(code, place, centre, lang), "source": place.reason_source(code)}
-                    for code in place.reason_codes()},
-        "documents": {c: rules.document_label(c, lang) for c in place.document_labels},
-        "stay": {c: rules.stay_label(c, lang) for c in place.stay_labels},
+        "reasons": {code: {"text": explain.reason_text(code, facility, lang), "source": facility.reason_source(code)}
+                    for code in facility.reason_codes()},
+        "documents": {c: facility.document_label(c, lang) for c in facility.document_labels},
+        "stay": {c: facility.stay_label(c, lang) for c in facility.stay_labels},
         "fee": {},  # filled by answer_table() with the sentences this facility's ranges use
         "errors": {name: size_message() if name == PEOPLE else str(form.required[name])
                    for name in vocab.QUESTIONS},
@@ -160,15 +157,15 @@ def vocabulary() -> dict:
             "income_too_large": too_large_grammar(), "income_digits": income_digits()}
 
 
-def answer_table(rules: Rules, on: dt.date, facility: str, centre, lang: str, form) -> dict:
+def answer_table(rules: Rules, on: dt.date, facility: Facility, lang: str, form) -> dict:
     """Everything the frozen page needs to answer like the live site on `on`."""
     decisions, outcomes = _decisions(rules, on, facility)
     fees = _fees(rules, on, facility)
-    texts = _texts(rules, facility, centre, lang, form)
+    texts = _texts(facility, lang, form)
     used = {kind["text"] for kind in fees["kinds"]}
     texts["fee"] = {case: text for case, text in explain.fee_texts().items() if case in used}
     return {
-        "facility": facility,
+        "facility": facility.code,
         "rules_date": on.isoformat(),
         "rules_date_text": format_day(on),
         "flow": [q.as_data() for q in vocab.FLOW],

@@ -57,10 +57,10 @@ def early_outcome(facility, given: dict, on) -> Outcome | None:
                    rules_date=on)
 
 
-def answers(facility: str, given: dict) -> Answers:
-    """Every answer, as the engine takes them (call only once next_open() is None)."""
+def answers(facility, given: dict) -> Answers:
+    """Every answer for this Facility, as the engine takes them (call only once next_open() is None)."""
     family = relevant("household_size", given)
-    return Answers(facility=facility, adult=given["adult"], resident=given["resident"],
+    return Answers(facility=facility.code, adult=given["adult"], resident=given["resident"],
                    round_the_clock_care=given["round_the_clock_care"], situations=given["situations"],
                    household=given["household"], household_size=given["household_size"] if family else None,
                    income=Decimal(given["income"]))

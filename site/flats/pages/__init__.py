@@ -7,6 +7,7 @@ from ..i18n import DEFAULT_LANGUAGE, LANG, LANGUAGES, current_language
 from ..urls import all_urls
 from .. import today
 from ..cache import cached_page
+from ..data import site_data
 
 bp = Blueprint("pages", __name__)
 
@@ -18,7 +19,7 @@ def root():
     A static host cannot redirect: the frozen index.html has a link per language
     and a small script (static/root.js) that follows navigator.languages."""
     if current_app.config.get("FROZEN_BUILD"):
-        return render_template("root.html", names=current_app.extensions["site"]["site"]["name"])
+        return render_template("root.html", names=site_data().details["site"]["name"])
     lang = request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)
     response = redirect(f"/{lang}/", code=302)
     response.vary.add("Accept-Language")
@@ -28,7 +29,7 @@ def root():
 @bp.get("/sitemap.xml")
 def sitemap():
     """Every page with its language versions; absolute when site.url is set."""
-    base = current_app.extensions["site"]["site"]["url"].rstrip("/")  # never the request's host
+    base = site_data().url  # never the request's host
     pages = []
     for path in all_urls(current_app):
         rest = path.split("/", 2)[2]
@@ -40,7 +41,7 @@ def sitemap():
 
 @bp.get("/robots.txt")
 def robots():
-    base = current_app.extensions["site"]["site"]["url"].rstrip("/")
+    base = site_data().url
     lines = ["User-agent: *", "Disallow: /api/", "Allow: /"]
     if base:
         lines.append(f"Sitemap: {base}/sitemap.xml")
@@ -51,7 +52,7 @@ def robots():
 @bp.get(f"/{LANG}/<slug>/")
 @cached_page
 def page(slug: str):
-    content = current_app.extensions["content"]
+    content = site_data().content
     found = content.get(current_language(), slug)
     if found is None:
         abort(404)

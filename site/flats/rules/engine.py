@@ -31,7 +31,8 @@ from decimal import Decimal
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
 from .fees import Fee, compute_fee
-from .model import Facility, Group, Rules
+from .facility import Facility
+from .model import Group, Rules
 
 
 def _invalid(what: str):
@@ -96,12 +97,12 @@ def assess(answers: Answers, rules: Rules, on: date) -> Outcome:
     facility.check_date(on)
     fitting = tuple(g for g in facility.groups if g.situations & answers.situations)
     reasons, status = [], None
-    for name in facility.conditions:
-        condition = CONDITIONS[name]
+    for listed in facility.conditions:
+        condition = CONDITIONS[listed.code]
         if not condition.met(answers, fitting):
             reasons.append(condition.reason)
             status = status or condition.status
-        if name == "fitting_group":
+        if listed.code == "fitting_group":
             reasons += [g.reason for g in fitting]
     if status == "unlikely":
         reasons = [r for r in reasons if r in _UNLIKELY]
@@ -127,8 +128,8 @@ def decide_early(facility: Facility, given: dict) -> tuple[str, ...] | None:
     answers = SimpleNamespace(**given)
     fitting = tuple(g for g in facility.groups if g.situations & given.get("situations", frozenset()))
     not_met = []
-    for name in facility.conditions:
-        condition = CONDITIONS[name]
+    for listed in facility.conditions:
+        condition = CONDITIONS[listed.code]
         if not all(need in given for need in condition.needs):
             break
         if not condition.met(answers, fitting):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from .model import Facility, Rules
+from .facility import Facility
+from .model import Rules
 
 GROSZ = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -76,14 +77,14 @@ def compute_fee(rules: Rules, on: date, facility: Facility, household: str, peop
                bracket_up_to=None if bracket.up_to is None else edge(base, bracket.up_to), **shown)
 
 
-def fee_table(rules: Rules, on: date, facility: str) -> list[FeeRow]:
+def fee_table(rules: Rules, on: date, code: str) -> list[FeeRow]:
     """The facility's table on `on`, in zł for the criterion then in force, free row first."""
-    place = rules.facility(facility)
-    table = place.fee_table_on(on)
+    facility = rules.facility(code)
+    table = facility.fee_table_on(on)
     if table is None:
         return []
     base = rules.criterion_on(on).single if table.covers == "single" else rules.criterion_on(on).family
-    cost = place.monthly_cost_on(on).amount
+    cost = facility.monthly_cost_on(on).amount
     rows = [FeeRow("free", None, 100, ZERO, base, 0, ZERO)]
     for b in table.brackets:
         rows.append(FeeRow(
@@ -98,19 +99,19 @@ def fee_table(rules: Rules, on: date, facility: str) -> list[FeeRow]:
     return rows
 
 
-def income_thresholds(rules: Rules, on: date, facility: str, household: str, household_size: int | None) -> list[Decimal]:
+def income_thresholds(rules: Rules, on: date, code: str, household: str, household_size: int | None) -> list[Decimal]:
     """Incomes (inclusive upper edges) at which the fee's kind or percentage changes.
 
     Any two incomes with no threshold between them get the same fee kind and
     percentage, so the frozen site can precompute one answer per interval.
     """
-    place = rules.facility(facility)
-    place.check_date(on)
+    facility = rules.facility(code)
+    facility.check_date(on)
     criterion = rules.criterion_on(on)
     people = 1 if household == "single" else household_size
     base = (criterion.single if household == "single" else criterion.family) * people
     edges = {base}
-    table = place.fee_table_on(on)
+    table = facility.fee_table_on(on)
     if table is not None and table.covers == household:
         edges.update(edge(base, b.up_to) for b in table.brackets if b.up_to is not None)
     return sorted(edges)

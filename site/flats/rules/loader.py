@@ -1,7 +1,8 @@
 """Load and validate the rules: every problem is reported at once, then refused.
 
 The law that applies everywhere lives in content/rules/ (about.yaml,
-criterion.yaml); each facility's own rules in content/facilities/<code>/rules.yaml.
+criterion.yaml); each facility in its own folder, content/facilities/<code>/
+(facility.yaml and rules.yaml), read into one Facility by read_facility().
 The set of facilities is whatever folders content/facilities/ holds.
 """
 
@@ -12,9 +13,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import RulesError
-from .facilities import read_facility
+from .facility import Facility
+from .facility_yaml import read_about, with_counts
 from .model import Criterion, Rules
 from .reader import Reader
+from .rules_yaml import read_rules
 
 LAW_FILES = ("about.yaml", "criterion.yaml")
 CODE = re.compile(r"^[a-z][a-z0-9-]{0,39}$")  # a facility's code is its folder's name and part of its URLs
@@ -39,17 +42,44 @@ def load_rules(content: Path) -> Rules:
     criterion = Reader(law / "criterion.yaml", problems)
     criteria = _read_criteria(criterion)
     every_years = criterion.integer(criterion.root, "review_every_years", minimum=1)
-    facilities = {code: read_facility(Reader(folder / "rules.yaml", problems), code) for code, folder in folders.items()}
-    _check_shared_codes(facilities, folders, problems)
+    facilities = [f for code, folder in folders.items() if (f := read_facility(folder, code, problems))]
+    _check_orders(facilities, content, problems)
     rules = Rules(
         criteria=criteria,
         reviewed=about.date(about.root, "reviewed"),
         review_every_years=every_years,
-        facilities=MappingProxyType(facilities),
+        facilities=MappingProxyType({f.code: f for f in sorted(facilities, key=lambda f: f.order or 0)}),
     )
     if problems:
         raise RulesError(problems)
     return rules
+
+
+def read_facility(folder: Path, code: str, problems: list[str]) -> Facility | None:
+    """One facility's folder (facility.yaml and rules.yaml) as one Facility; None when either file
+    has a problem (each noted in `problems`, with its file, line and fix)."""
+    before = len(problems)
+    rules = read_rules(Reader(folder / "rules.yaml", problems))
+    path = folder / "facility.yaml"
+    if not path.is_file():
+        problems.append(f"{path}: missing. Fix: add who runs the facility and whom to call "
+                        "(see content/README.md, \"Adding a centre\").")
+        return None
+    about = read_about(Reader(path, problems))
+    if len(problems) > before:
+        return None
+    return Facility(code=code, **with_counts(about, rules), **rules)
+
+
+def _check_orders(facilities: list[Facility], content: Path, problems: list[str]) -> None:
+    """Each facility has its own `order` (its place in menus and lists): a clash names both files."""
+    seen: dict[int, str] = {}
+    for facility in facilities:
+        if facility.order in seen:
+            problems.append(f"{content / 'facilities' / facility.code / 'facility.yaml'}: `order: {facility.order}` "
+                            f"is also in {content / 'facilities' / seen[facility.order] / 'facility.yaml'}. "
+                            "Fix: give each facility its own number.")
+        seen[facility.order] = facility.code
 
 
 def _check_files(content: Path, problems: list[str]) -> dict[str, Path]:
@@ -92,16 +122,3 @@ def _read_criteria(reader: Reader) -> tuple[Criterion, ...]:
         )
     return tuple(criteria)
 
-
-def _check_shared_codes(facilities: dict, folders: dict, problems: list[str]) -> None:
-    """Document and stay codes are one namespace: a code must mean one thing site-wide."""
-    for kind in ("document_labels", "stay_labels"):
-        seen: dict[str, str] = {}
-        for code, facility in facilities.items():
-            for label in getattr(facility, kind):
-                if label in seen:
-                    problems.append(
-                        f"{folders[code] / 'rules.yaml'}: {kind[:-7]} code {label!r} is also defined in "
-                        f"{folders[seen[label]] / 'rules.yaml'}. Fix: give one of them another code."
-                    )
-                seen[label] = code

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Mapping, Sequence, TypeVar
 
 from .conditions import CONDITIONS
 from .errors import NoRulesForDate
+
+if TYPE_CHECKING:
+    from .facility import Facility
 
 Labels = Mapping[str, str]  # language -> text
 
@@ -49,10 +52,24 @@ class FeeTable:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """One condition a facility lists (conditions.CONDITIONS), with the legal source of the rule."""
+
+    code: str
+    source: str
+
+    @property
+    def reason(self) -> str:
+        """The reason code given when it is not met."""
+        return CONDITIONS[self.code].reason
+
+
+@dataclass(frozen=True)
 class Group:
     """One group of places in a facility, and the situations it serves."""
 
     code: str
+    source: str  # the act or page that creates the group
     places: int
     situations: frozenset[str]
     living_alone_only: bool
@@ -68,76 +85,13 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Facility:
-    """One facility's rules. `documents`/`stay` apply when no single group decides them."""
-
-    code: str
-    conditions: tuple[str, ...]
-    groups: tuple[Group, ...]
-    documents: tuple[str, ...]
-    stay: str
-    document_labels: Mapping[str, Labels]
-    stay_labels: Mapping[str, Labels]
-    reason_sources: Mapping[str, str]  # reason code -> legal act or page
-    sources: Mapping[str, str]  # groups, documents, stays -> legal act or page
-    fee_kind: str  # above the criterion: "table" or "set_by_centre"
-    fee_source: str
-    monthly_costs: tuple[MonthlyCost, ...] = ()
-    fee_tables: tuple[FeeTable, ...] = ()
-    flats: int | None = None
-    rooms: int | None = None
-    people_per_flat: tuple[int, int] | None = None
-
-    @property
-    def places(self) -> int:
-        return sum(g.places for g in self.groups)
-
-    @property
-    def first_day(self) -> date | None:
-        """The first day all of this facility's own dated rules apply (None: it has none)."""
-        starts = [items[0].since for items in (self.monthly_costs, self.fee_tables) if items]
-        return max(starts) if starts else None
-
-    def monthly_cost_on(self, on: date) -> MonthlyCost:
-        return in_force(self.monthly_costs, on, f"{self.code} monthly cost")
-
-    def fee_table_on(self, on: date) -> FeeTable | None:
-        """The fee table in force, or None if this facility publishes none."""
-        if not self.fee_tables:
-            return None
-        return in_force(self.fee_tables, on, f"{self.code} fee table")
-
-    def check_date(self, on: date) -> None:
-        """Raise NoRulesForDate if any of this facility's dated rules is missing on `on`."""
-        if self.monthly_costs:
-            self.monthly_cost_on(on)
-        self.fee_table_on(on)
-
-    def reason_codes(self) -> tuple[str, ...]:
-        """Every reason this facility can give, in the order the engine gives them."""
-        codes = []
-        for name in self.conditions:
-            codes.append(CONDITIONS[name].reason)
-            if name == "fitting_group":
-                codes += [g.reason for g in self.groups]
-        return tuple(codes)
-
-    def reason_source(self, code: str) -> str:
-        if code in self.reason_sources:
-            return self.reason_sources[code]
-        if code in {g.reason for g in self.groups}:
-            return self.sources["groups"]
-        raise KeyError(f"{self.code}: no source for reason {code!r}")
-
-
-@dataclass(frozen=True)
 class Rules:
     """Everything the engine needs, validated. Build it with load_rules()."""
 
     criteria: tuple[Criterion, ...]
     reviewed: date
     review_every_years: int
-    facilities: Mapping[str, Facility] = field(default_factory=dict)  # in the order pages list them
+    facilities: Mapping[str, "Facility"] = field(default_factory=dict)  # by code, in their `order`
 
     def criterion_on(self, on: date) -> Criterion:
         return in_force(self.criteria, on, "income criterion")
@@ -147,27 +101,11 @@ class Rules:
         own = self.facility(facility).first_day
         return max(self.criteria[0].since, own) if own else self.criteria[0].since
 
-    def facility(self, code: str) -> Facility:
+    def facility(self, code: str) -> "Facility":
         try:
             return self.facilities[code]
         except KeyError:
             raise KeyError(f"unknown facility {code!r}; known: {sorted(self.facilities)}") from None
-
-    def document_label(self, code: str, lang: str) -> str:
-        return self._label("document_labels", code, lang)
-
-    def stay_label(self, code: str, lang: str) -> str:
-        return self._label("stay_labels", code, lang)
-
-    def reason_source(self, facility: str, code: str) -> str:
-        return self.facility(facility).reason_source(code)
-
-    def _label(self, kind: str, code: str, lang: str) -> str:
-        for facility in self.facilities.values():
-            labels = getattr(facility, kind)
-            if code in labels:
-                return labels[code][lang]
-        raise KeyError(f"unknown {kind[:-7]} code {code!r}")
 
 
 Dated = TypeVar("Dated", Criterion, MonthlyCost, FeeTable)

@@ -6,6 +6,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from .. import application, layout, publisher, urls
 from ..cache import cached_page
+from ..data import site_data
 from ..i18n import FACILITY, LANG, current_language
 from ..rules import review_dates
 from ..today import today
@@ -24,48 +25,45 @@ def _register(state) -> None:
 @bp.get(f"/{LANG}/dla-pracownikow/")
 @cached_page
 def index():
-    app, lang = current_app, current_language()
+    app, lang, site = current_app, current_language(), site_data()
     groups = links.content_groups(app, lang)
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
-                           posters=[(c, app.extensions["content"].get(lang, c.page)) for c in app.extensions["centres"].values()],
+                           posters=[(f, site.content.get(lang, f.page)) for f in site.facilities.values()],
                            example=links.example(groups), site_address=links.site_address(app),
-                           unpublished=[what for _, what in publisher.missing(app.extensions["site"])],
-                           families=links.Link(app.extensions["content"].get(lang, "jak-zlozyc-wniosek").title,
+                           unpublished=[what for _, what in publisher.missing(site.details)],
+                           families=links.Link(site.content.get(lang, "jak-zlozyc-wniosek").title,
                                                f"/{lang}/jak-zlozyc-wniosek/"),
-                           stable_url=lambda path: links.stable_url(app, path), **_review())
+                           **_review())
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/plakat/{FACILITY}/")
 @cached_page
-def poster(facility: str):
+def poster(facility):
     app, lang = current_app, current_language()
-    centre = app.extensions["centres"][facility]
-    page = app.extensions["content"].get(lang, centre.page)
+    page = site_data().content.get(lang, facility.page)
     target = links.stable_url(app, page.path if page else f"/{lang}/")
     qr = qr_svg(target, _("QR code with the address %(url)s", url=target)) if links.site_address(app) else None
-    return render_template("staff/poster.html", heading=page.title if page else centre.name[lang], facility=facility,
-                           centre=centre, poster=centre.poster, lang=lang, target=target, qr=qr)
+    return render_template("staff/poster.html", heading=page.title if page else facility.name[lang], facility=facility,
+                           poster=facility.poster, lang=lang, target=target, qr=qr)
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/wniosek/{FACILITY}/")
 @cached_page
-def blank_application(facility: str):
+def blank_application(facility):
     """The blank application (issue 22): every group and document, nothing filled in, to print."""
-    app = current_app
-    blank = application.blank(app.extensions["centres"][facility], app.extensions["rules"].facility(facility))
-    return render_template("staff/application.html", **application.context(blank))
+    return render_template("staff/application.html", **application.context(application.blank(facility)))
 
 
 def _review() -> dict:
     """When the rules were last checked, and whether the statutory review date has come."""
     on = today()
-    dates = review_dates(current_app.extensions["rules"], on)
+    dates = review_dates(site_data().rules, on)
     return {"review": dates, "overdue": dates.overdue_on(on)}
 
 
 def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
-    for facility in app.extensions["centres"]:
-        yield f"/{lang}/dla-pracownikow/plakat/{facility}/"
-    for facility in app.extensions["centres"]:
-        yield f"/{lang}/dla-pracownikow/wniosek/{facility}/"
+    for code in site_data(app).facilities:
+        yield f"/{lang}/dla-pracownikow/plakat/{code}/"
+    for code in site_data(app).facilities:
+        yield f"/{lang}/dla-pracownikow/wniosek/{code}/"

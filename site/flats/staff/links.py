@@ -7,6 +7,7 @@ from flask import Flask, request
 from flask_babel import gettext as _
 
 from ..content import page_path
+from ..data import site_data
 from ..i18n import relative
 from ..urls import all_urls
 
@@ -15,10 +16,10 @@ from ..urls import all_urls
 def other_labels(app: Flask, lang: str) -> dict[str, str]:
     """Labels for the pages that are not content pages, by path after /<lang>/."""
     labels = {"sprawdz/": _("Self-check: choose a place"), "dla-pracownikow/": _("For staff (this page)")}
-    for code, centre in app.extensions["centres"].items():
-        labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=centre.name[lang])
-        labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=centre.name[lang])
-        labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=centre.town[lang])
+    for code, facility in site_data(app).facilities.items():
+        labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=facility.name[lang])
+        labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=facility.name[lang])
+        labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=facility.town[lang])
     return labels
 
 
@@ -42,7 +43,7 @@ class Group:
 
 def site_address(app: Flask) -> str:
     """content/site.yaml's site.url without the final slash; "" while it is not set."""
-    return app.extensions["site"]["site"]["url"].strip().rstrip("/")
+    return site_data(app).url
 
 
 def stable_url(app: Flask, path: str) -> str:
@@ -52,7 +53,7 @@ def stable_url(app: Flask, path: str) -> str:
 
 def content_groups(app: Flask, lang: str) -> list[Group]:
     """Content pages (menu order first) with their h2/h3 sections."""
-    pages = [p for (l, _), p in app.extensions["content"].pages.items() if l == lang]
+    pages = [p for (l, _), p in site_data(app).content.pages.items() if l == lang]
     pages.sort(key=lambda p: (p.slug != "index", p.nav is None, p.nav or 0, p.slug))
     return [Group(p.slug, Link(p.title, p.path),
                   [Link(text, f"{p.path}#{id_}", level) for level, id_, text in p.headings])
@@ -61,7 +62,7 @@ def content_groups(app: Flask, lang: str) -> list[Group]:
 
 def other_pages(app: Flask, lang: str) -> list[Link]:
     """The site's other pages in this language (self-check, staff pages, posters)."""
-    content = {page_path(lang, slug) for slug in app.extensions["content"].slugs}
+    content = {page_path(lang, slug) for slug in site_data(app).content.slugs}
     prefix, labels = f"/{lang}/", other_labels(app, lang)
     return [Link(labels.get(path[len(prefix):], path), path)
             for path in all_urls(app) if path.startswith(prefix) and path not in content]

@@ -1,22 +1,22 @@
-"""Read one facility's rules (content/facilities/<code>/rules.yaml) into a Facility."""
+"""Read one facility's rules (content/facilities/<code>/rules.yaml): the rule fields of its Facility."""
 
 from __future__ import annotations
 
-from types import MappingProxyType
+from types import MappingProxyType, SimpleNamespace
 
 from .. import counts
 from .codes import HOUSEHOLDS, SITUATIONS
 from .conditions import CONDITIONS
-from .model import Bracket, Facility, FeeTable, Group, MonthlyCost
+from .model import Bracket, FeeTable, Group, MonthlyCost, Requirement
 from .reader import Node, Reader
 
-KEYS = {"conditions", "reason_sources", "groups_source", "groups", "fee",
-        "documents_source", "documents", "stays_source", "stays"}
+KEYS = {"conditions", "groups", "fee", "documents_source", "documents", "stays_source", "stays"}
 OPTIONAL = {"group_undecided", "flats", "rooms", "people_per_flat"}
 FEE_KINDS = {"table": {"above_criterion", "monthly_cost", "tables"}, "set_by_centre": {"above_criterion", "source"}}
 
 
-def read_facility(r: Reader, code: str) -> Facility:
+def read_rules(r: Reader) -> dict:
+    """The fields of a Facility that rules.yaml gives, by name; every problem noted on `r`."""
     root = r.root
     r.keys(root, KEYS, OPTIONAL)
     documents, stays = r.labels(root, "documents"), r.labels(root, "stays")
@@ -34,17 +34,15 @@ def read_facility(r: Reader, code: str) -> Facility:
     costs = tuple(_cost(r, node) for node in r.dated(fee, "monthly_cost")) if kind == "table" else ()
     tables = tuple(_table(r, node) for node in r.dated(fee, "tables")) if kind == "table" else ()
     per_flat = _per_flat(r, root)
-    facility = Facility(
-        code=code,
+    rules = dict(
         conditions=conditions,
         groups=groups,
         documents=documents_undecided,
         stay=stay_undecided,
-        document_labels=MappingProxyType(documents),
-        stay_labels=MappingProxyType(stays),
-        reason_sources=MappingProxyType(_reason_sources(r, root)),
-        sources=MappingProxyType({key.removesuffix("_source"): r.text(root, key)
-                                  for key in ("groups_source", "documents_source", "stays_source")}),
+        document_labels=_frozen(documents),
+        stay_labels=_frozen(stays),
+        documents_source=r.text(root, "documents_source"),
+        stays_source=r.text(root, "stays_source"),
         fee_kind=kind,
         fee_source=(tables[-1].source if tables else None) if kind == "table" else r.text(fee, "source"),
         monthly_costs=costs,
@@ -53,31 +51,37 @@ def read_facility(r: Reader, code: str) -> Facility:
         rooms=r.integer(root, "rooms", minimum=1) if "rooms" in root else None,
         people_per_flat=per_flat,
     )
-    _check_reasons(r, root, facility)
-    return facility
+    return rules
 
 
-def _conditions(r: Reader, root: Node) -> tuple[str, ...]:
-    names = r.codes(root, "conditions", CONDITIONS, "conditions")
-    if len(set(names)) != len(names):
-        r.problem(root, "a condition is listed twice", "list each condition once")
-    if "conditions" in root and "fitting_group" not in names:
-        r.problem(root, "the conditions leave out fitting_group", "add `- fitting_group`: it says which group fits")
-    return names
+def _frozen(labels: dict[str, dict[str, str]]) -> MappingProxyType:
+    """code -> {language: text}, read-only all the way down."""
+    return MappingProxyType({code: MappingProxyType(texts) for code, texts in labels.items()})
 
 
-def _check_reasons(r: Reader, root: Node, facility: Facility) -> None:
-    wanted = [CONDITIONS[name].reason for name in facility.conditions if name in CONDITIONS]
-    missing = [code for code in wanted if code not in facility.reason_sources]
-    extra = [code for code in facility.reason_sources if code not in wanted]
-    if missing or extra:
-        r.problem(root.get("reason_sources", root), f"reason_sources must name exactly {wanted}",
-                  f"add {missing}, remove {extra}")
-
-
-def _reason_sources(r: Reader, root: Node) -> dict[str, str]:
-    table = r.get(root, "reason_sources", dict, "write reason_sources as code: source") or {}
-    return {reason: r.text(table, reason) for reason in table}
+def _conditions(r: Reader, root: Node) -> tuple[Requirement, ...]:
+    """`conditions:` in order, each `- code: …` with the `source:` of its rule."""
+    items = r.get(root, "conditions", list, "write conditions as a list of `- code: …` entries, each with `source:`")
+    at = SimpleNamespace(line=root.key_lines.get("conditions", root.line))  # the `conditions:` line
+    bare = [item for item in items or [] if not isinstance(item, Node)]
+    if bare:  # one problem for the whole list: each entry needs the same change
+        r.problem(at, f"the conditions {bare} have no `source:`",
+                  f"write each as `- code: {bare[0]}` with `source:` (the act or page of its rule) on the next line")
+        return ()
+    listed = []
+    for item in items or []:
+        r.keys(item, {"code", "source"})
+        code = r.text(item, "code")
+        if code is not None and code not in CONDITIONS:
+            r.problem(item, f"'conditions' names unknown conditions [{code!r}]", f"use only {sorted(CONDITIONS)}")
+        listed.append(Requirement(code, r.text(item, "source")))
+    codes = [c.code for c in listed]
+    if len(set(codes)) != len(codes):
+        r.problem(at, "a condition is listed twice", "list each condition once")
+    if items is not None and all(c in CONDITIONS for c in codes) and "fitting_group" not in codes:
+        r.problem(at, "the conditions leave out fitting_group",
+                  "add `- code: fitting_group` with its `source:`: it says which group fits")
+    return tuple(listed)
 
 
 def _stay(r: Reader, node: Node, key: str, stays: dict) -> str | None:
@@ -103,7 +107,7 @@ def _undecided(r: Reader, root: Node, groups: tuple[Group, ...], documents: dict
 
 
 def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
-    r.keys(node, {"code", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"},
+    r.keys(node, {"code", "source", "places", "situations", "living_alone_only", "who", "fits", "bring", "stay"},
            {"older_people_only"})
     places = r.integer(node, "places", minimum=1)
 
@@ -113,6 +117,7 @@ def _group(r: Reader, node: Node, documents: dict, stays: dict) -> Group:
 
     return Group(
         code=r.text(node, "code"),
+        source=r.text(node, "source"),
         places=places,
         situations=frozenset(r.codes(node, "situations", SITUATIONS, "situations")),
         living_alone_only=r.get(node, "living_alone_only", bool, "write true or false"),
