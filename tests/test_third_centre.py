@@ -246,9 +246,6 @@ def broken(content: Path, tmp_path: Path, path: str, old: str, new: str) -> Path
     return copy
 
 
-@pytest.mark.xfail(strict=True, reason="site bug: while one centre's rules.yaml has a mistake, the links to "
-                   "every centre's self-check (/sprawdz/<code>/) on the pages are reported as 'no such page' too "
-                   "(flats/__init__.py load_content.site_exists, flats/i18n.py FacilityConverter)")
 def test_one_mistake_in_an_added_centres_rules_gives_one_message(content, tmp_path, monkeypatch, capsys):
     copy = broken(content, tmp_path, "facilities/zmyslin/rules.yaml", "stay: fixed_term", "stay: fixed_trem")
     problems = flats_check(copy, monkeypatch, capsys)

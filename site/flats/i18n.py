@@ -26,7 +26,14 @@ def facility_converter(app: Flask) -> type[BaseConverter]:
 
         def to_python(self, value: str):
             site = app.extensions.get(KEY)
-            if site is None or value not in site.facilities:
+            if site is None:
+                # The data did not load (`flats check` lists why): a link to a facility's pages is still
+                # checked against the facility folders, so one mistake in a rules file gives one message.
+                from .rules import facility_folders
+                if value in facility_folders(app.config["CONTENT_DIR"]):
+                    return value
+                raise ValidationError()
+            if value not in site.facilities:
                 raise ValidationError()  # no such facility: the URL does not match (404)
             return site.facilities[value]
 
