@@ -42,3 +42,25 @@ def test_every_html_page_comes_folded(client):
     assert b"\n\n" not in body and b"\n " not in body, "whitespace.py folds every HTML page"
     posted = client.post("/pl/sprawdz/chelm/", data={"step": "adult", "adult": "yes"}).get_data()
     assert b"\n\n" not in posted and b"\n " not in posted, "a posted step is folded too"
+
+
+def test_strings_made_in_python_follow_the_language_too(app):
+    from flats.i18n import gettext, lazy_gettext
+    back = lazy_gettext("Back")  # made once, as the form's and the explanations' strings are
+    with app.test_request_context("/pl/"):
+        app.preprocess_request()
+        assert (str(back), gettext("Back")) == ("Wstecz", "Wstecz")
+        with force_locale("uk"):
+            assert (str(back), gettext("Back")) == ("Назад", "Назад"), "force_locale (the API) must reach them"
+    assert str(back) == "Back", "outside any request: the string as written"
+
+
+def test_the_api_answers_in_the_language_asked_whatever_the_page_before(client):
+    body = {"facility": "chelm", "adult": "no", "resident": "yes", "round_the_clock_care": "no",
+            "situations": ["older_age"], "household": "single", "income": "1000"}
+    texts = {}
+    for lang in ("uk", "pl", "en", "uk"):
+        client.get(f"/{lang}/")
+        texts.setdefault(lang, set()).add(client.post("/api/v1/assessment", json=body,
+                                                      headers={"Accept-Language": lang}).get_json()["reasons"][0]["text"])
+    assert all(len(v) == 1 for v in texts.values()) and len({v.pop() for v in texts.values()}) == 3, texts

@@ -4,7 +4,9 @@ from __future__ import annotations
 import posixpath
 
 from flask import Flask, g, has_app_context, request, url_for
+from babel.support import NullTranslations
 from flask_babel import Babel, get_locale, get_translations, refresh
+from flask_babel.speaklater import LazyString
 from werkzeug.routing import BaseConverter, ValidationError
 
 from .money import format_share
@@ -91,14 +93,27 @@ def url(endpoint: str, **values) -> str:
 def catalog():
     """This request's translations, looked up once per locale (force_locale and refresh give a new one).
 
-    Flask-Babel's template functions look the catalog up again for every string, a third of what a
-    self-check page's strings cost; its own cache still holds the catalogs.
+    Flask-Babel's gettext looks the catalog up again for every string, a third of what a self-check
+    page's strings cost; its own cache still holds the catalogs, and it still picks the locale.
     """
+    if not has_app_context():
+        return NullTranslations()
     locale = get_locale()
     kept = g.get("flats_catalog")
     if kept is None or kept[0] is not locale:
         kept = g.flats_catalog = (locale, get_translations())
     return kept[1]
+
+
+def gettext(string: str, **variables) -> str:
+    """Flask-Babel's gettext, from this request's catalog (catalog())."""
+    text = catalog().ugettext(string)
+    return text % variables if variables else text
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """Flask-Babel's lazy_gettext (a string translated when it is used), through gettext() above."""
+    return LazyString(gettext, string, **variables)
 
 
 def init_app(app: Flask) -> None:

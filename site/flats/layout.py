@@ -4,12 +4,11 @@ from __future__ import annotations
 import posixpath
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
 from .data import loaded, site_data
-from .i18n import current_language, relative, url
+from .i18n import current_language, lazy_gettext as _l, relative, url
 from .placeholders import Registry
 from .vocabulary import LANGUAGES
 

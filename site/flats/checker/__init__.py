@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, current_app, render_template, request
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from werkzeug.exceptions import ServiceUnavailable
 
 from .. import layout, urls
 from ..cache import cached_page, kept
 from ..data import site_data
-from ..i18n import FACILITY, LANG, current_language
+from ..i18n import FACILITY, LANG, current_language, lazy_gettext as _l
 from ..rules import NoRulesForDate, assess, fee_table
 from ..today import today
 from . import explain, frozen, steps, summary

@@ -6,9 +6,8 @@ its fee note — comes from its data (content/facilities/<code>/).
 """
 from __future__ import annotations
 
-from ..i18n import share
+from ..i18n import lazy_gettext as _l, share
 from ..money import format_money
-from flask_babel import lazy_gettext as _l
 
 STATUS = {
     "likely": _l("You probably meet the criteria"),

@@ -20,7 +20,7 @@ from wtforms.validators import StopValidation, ValidationError
 
 from .. import vocabulary as vocab
 from ..money import IncomeError, format_money, parse_income
-from flask_babel import gettext as _, lazy_gettext as _l
+from ..i18n import gettext as _, lazy_gettext as _l
 
 NONE = vocab.QUESTION["situations"].none  # "None of these" on the situations question
 LONGEST = 64  # characters: a longer text is no answer, and is never converted

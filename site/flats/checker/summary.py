@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..money import format_money
-from flask_babel import gettext as _
+from ..i18n import gettext as _
 from . import steps
 from .forms import HOUSEHOLD_LABELS, SITUATION_LABELS, YES_NO_LABELS
 
