@@ -6,6 +6,8 @@ that changes with the law is ever typed into content as "current".
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Flask, render_template
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
@@ -100,7 +102,7 @@ def _facilities(ctx) -> list:
 
 def _register_every_facility(reg: Registry) -> None:
     """Sections that list every facility, in their order: a centre added by data appears in each."""
-    for name in ("contacts", "phones", "facility_list"):
+    for name in ("contacts", "phones", "facility_list", "where_to_apply"):
         # {{contacts}} writes a section for each facility, its id the facility's code.
         reg.register(name, sections=(lambda facilities: list(facilities)) if name == "contacts" else None)(
             lambda ctx, n=name: Markup(render_template(f"figures/{n}.html", facilities=_facilities(ctx), lang=ctx["lang"])))
@@ -126,6 +128,52 @@ def _register_every_facility(reg: Registry) -> None:
         return counted(next(g.places for g in _rules(ctx).facility(code).groups if g.code == group), "places", ctx)
 
     reg.register("rooms", per_facility=True)(lambda ctx, code: counted(_rules(ctx).facility(code).rooms, "rooms", ctx))
+
+
+def _in_polish(value: str, lang: str) -> Markup:
+    """Polish text (an address): as it is on Polish pages, marked as Polish on the others."""
+    return _text(value) if lang == "pl" else _polish(value)
+
+
+STREET = {"pl": "ulica", "en": "ulica", "uk": "вулиця"}  # "ul." written out, for the easy-to-read page
+
+
+def _street(address: str, lang: str) -> Markup:
+    """The street and number of an address ("ul. Przykładowa 1, 00-001 Dolina"), "ul." written out:
+    "ulica Przykładowa 1"; on Ukrainian pages "вулиця" stays outside the Polish name."""
+    street = address.split(",")[0].strip()
+    if not street.startswith("ul. "):
+        return _in_polish(street, lang)
+    name = street.removeprefix("ul. ")
+    if lang == "uk":
+        return Markup("{} {}").format(STREET[lang], _polish(name))
+    return _in_polish(f"{STREET[lang]} {name}", lang)
+
+
+def _phone(ctx, arg) -> Markup:
+    """A tap-to-call link: the facility's phone with that `code:`, or its first phone."""
+    code, _, which = arg.partition(".")
+    phones = _rules(ctx).facility(code).phones
+    phone = next(p for p in phones if p.code == which) if which else phones[0]
+    return Markup('<a href="{}">{}</a>').format(phone.tel, phone.number)
+
+
+def _register_places(reg: Registry) -> None:
+    """Where a facility is and whom to call, from its facility.yaml: never typed into a page."""
+    reg.register("phone", per_group=True, items=lambda f: [p.code for p in f.phones if p.code],
+                 item_optional=True, item_kind="phone")(_phone)
+    facility = lambda ctx, code: _rules(ctx).facility(code)  # noqa: E731
+    reg.register("address", per_facility=True)(lambda ctx, code: _in_polish(facility(ctx, code).address, ctx["lang"]))
+    reg.register("street", per_facility=True)(lambda ctx, code: _street(facility(ctx, code).address, ctx["lang"]))
+    reg.register("operator_address", per_facility=True, check=lambda f: None if f.operator.address else
+                 "its operator's address is not known (`address: \"\"` under operator: in its facility.yaml)")(
+        lambda ctx, code: _in_polish(facility(ctx, code).operator.address, ctx["lang"]))
+
+    @reg.register("map_link", per_facility=True)
+    def map_link(ctx, code):
+        address = facility(ctx, code).address
+        return Markup('<a href="https://www.openstreetmap.org/search?query={}">{}</a>').format(
+            quote(address, safe=""), _("See the address on OpenStreetMap"))
 
 
 def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None = None) -> Markup:
@@ -185,6 +233,7 @@ def init_app(app: Flask) -> Registry:
     _register_law(reg)
     _register_facility(reg)
     _register_every_facility(reg)
+    _register_places(reg)
     for name, args in PUBLISHER.items():
         reg.register(name)(lambda ctx, a=args: _publisher(a[0], a[1], ctx, *a[2:]))
     reg.register("publisher_address")(_publisher_address)

@@ -5,7 +5,8 @@ written in content as placeholders and computed from the dated rules for the
 day the page is served, never typed in as a "current" value. A placeholder
 alone in a paragraph is a block (a table, say); elsewhere it is inline text.
 A placeholder about one facility names it after a colon: `{{fee_table:<facility code>}}`;
-one about a group of a facility names both: `{{group_places:<facility code>.<group code>}}`.
+one about a group of a facility names both: `{{group_places:<facility code>.<group code>}}`;
+one about a facility's phone may name one of its phones: `{{phone:<facility code>.<phone code>}}`.
 
 Each app keeps its own Registry (app.extensions["placeholders"]).
 """
@@ -25,8 +26,12 @@ PLACEHOLDER = re.compile(r"<p>\{\{\s*" + _NAME + r"\s*\}\}</p>|\{\{\s*" + _NAME 
 class Placeholder:
     fill: Callable  # fill(context) or, for a facility's, fill(context, facility) -> Markup
     per_facility: bool
-    per_group: bool = False  # its argument is "<facility>.<group>"
+    per_group: bool = False  # its argument is "<facility>.<item>", the item one of `items(facility)`
     sections: Callable | None = None  # sections(facilities) -> the ids of the sections a block writes
+    items: Callable | None = None  # items(facility) -> the codes that may follow the dot (its groups by default)
+    item_optional: bool = False  # "<facility>" alone is also right (the facility's first item)
+    item_kind: str = "group"  # what the item is, in messages
+    check: Callable | None = None  # check(facility) -> why this facility cannot fill it, or None
 
 
 class Registry:
@@ -35,9 +40,11 @@ class Registry:
     def __init__(self) -> None:
         self.entries: dict[str, Placeholder] = {}
 
-    def register(self, name: str, per_facility: bool = False, per_group: bool = False, sections=None):
+    def register(self, name: str, per_facility: bool = False, per_group: bool = False, sections=None,
+                 items=None, item_optional: bool = False, item_kind: str = "group", check=None):
         def deco(fn):
-            self.entries[name] = Placeholder(fn, per_facility or per_group, per_group, sections)
+            self.entries[name] = Placeholder(fn, per_facility or per_group, per_group, sections,
+                                             items, item_optional, item_kind, check)
             return fn
         return deco
 
@@ -52,7 +59,9 @@ class Registry:
 
     def names(self) -> str:
         def shown(n, p):
-            return f"{n}:<facility>.<group>" if p.per_group else f"{n}:<facility>" if p.per_facility else n
+            if p.per_group:
+                return f"{n}:<facility>[.<{p.item_kind}>]" if p.item_optional else f"{n}:<facility>.<{p.item_kind}>"
+            return f"{n}:<facility>" if p.per_facility else n
         return ", ".join(shown(n, p) for n, p in sorted(self.entries.items())) or "(none defined)"
 
     def problem(self, name: str, facility: str | None, facilities: Iterable[str]) -> str | None:
@@ -63,14 +72,21 @@ class Registry:
         if entry.per_group:
             code, _, group = (facility or "").partition(".")
             known = facilities.get(code) if hasattr(facilities, "get") else None
-            if code in set(facilities) and known is None and group:
-                return None  # its rules did not load (reported on their own): the group cannot be checked
-            groups = [g.code for g in known.groups] if known is not None else []
-            if group not in groups:
+            if code in set(facilities) and known is None and (group or entry.item_optional):
+                return None  # its rules did not load (reported on their own): the item cannot be checked
+            if entry.item_optional and not group and known is not None:
+                return None
+            if facility and code not in set(facilities):
+                return f"`{{{{{name}:{facility}}}}}` names no facility"
+            kind = entry.item_kind
+            items = list((entry.items or (lambda f: [g.code for g in f.groups]))(known)) if known is not None else []
+            if group not in items:
                 some = next(iter(facilities), "code")
-                return (f"`{{{{{name}:{facility}}}}}` names no group of a facility" if facility else
-                        f"`{{{{{name}}}}}` needs a facility's code and a group's after a colon, "
-                        f"e.g. `{{{{{name}:{some}.<group code from its rules.yaml>}}}}`")
+                where = "its facility.yaml" if entry.items else "its rules.yaml"
+                return (f"`{{{{{name}:{facility}}}}}` names no {kind} of a facility (its `code:` in {where})"
+                        if facility else
+                        f"`{{{{{name}}}}}` needs a facility's code and a {kind}'s after a colon, "
+                        f"e.g. `{{{{{name}:{some}.<{kind} code from {where}>}}}}`")
             return None
         if "." in (facility or ""):
             return f"`{{{{{name}:{facility}}}}}` takes a facility's code only, without a group"
@@ -79,6 +95,9 @@ class Registry:
                 if facility is None else f"`{{{{{name}:{facility}}}}}` names no facility"
         if not entry.per_facility and facility is not None:
             return f"`{{{{{name}}}}}` takes no facility"
+        known = facilities.get(facility) if entry.check and hasattr(facilities, "get") else None
+        if known is not None and (why := entry.check(known)):
+            return f"`{{{{{name}:{facility}}}}}`: {why}"
         return None
 
     def fill(self, name: str, facility: str | None, context: dict) -> str:

@@ -22,6 +22,7 @@ Labels = Mapping[str, str]  # language -> text
 class Phone:
     number: str
     who: Labels
+    code: str = ""  # optional: names this phone in content (`{{phone:<facility>.<code>}}`)
 
     @property
     def tel(self) -> str:

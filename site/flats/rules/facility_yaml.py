@@ -13,6 +13,7 @@ from .facility import Labels, Operator, Phone, Poster
 from .reader import Node, Reader
 
 PHONE = re.compile(r"^[0-9]{2,3}( [0-9]{2,3}){2,3}$")
+PHONE_CODE = re.compile(r"^[a-z0-9_]+$")
 KEYS = {"order", "page", "name", "town", "in_town", "operator", "address", "contacts_source", "phones",
         "fee_note", "poster"}
 OPTIONAL = {"contact_note", "fee_note_when"}
@@ -37,7 +38,7 @@ def read_about(r: Reader) -> dict:
                           _meaning(r, operator)),
         address=r.text(root, "address"),
         source=r.text(root, "contacts_source"),
-        phones=tuple(_phone(r, node) for node in r.nodes(root, "phones")),
+        phones=_phones(r, root),
         fee_note=_texts(r, root, "fee_note"),
         fee_note_when=_fee_note_when(r, root),
         poster=Poster(_texts(r, poster, "lead"), _list(r, poster, "who"), _list(r, poster, "apply"),
@@ -83,12 +84,26 @@ def _optional(r: Reader, node: Node, key: str) -> str:
     return (value or "").strip()
 
 
+def _phones(r: Reader, root: Node) -> tuple[Phone, ...]:
+    nodes = r.nodes(root, "phones")
+    phones = tuple(_phone(r, node) for node in nodes)
+    seen = set()
+    for node, phone in zip(nodes, phones):
+        if phone.code and phone.code in seen:
+            r.problem(node, f"two phones with code {phone.code!r}", "give each phone its own code:")
+        seen.add(phone.code)
+    return phones
+
+
 def _phone(r: Reader, node: Node) -> Phone:
-    r.keys(node, {"number", "who"})
+    r.keys(node, {"number", "who"}, {"code"})
     number = r.text(node, "number")
     if number is not None and not PHONE.match(number):
         r.problem(node, f"phone number {number!r}", 'write it in groups of digits, e.g. "17 780 53 94"')
-    return Phone(number or "", _texts(r, node, "who"))
+    code = _optional(r, node, "code") if "code" in node else ""
+    if code and not PHONE_CODE.match(code):
+        r.problem(node, f"phone code {code!r}", "write lowercase letters, digits and _, e.g. coordinator")
+    return Phone(number or "", _texts(r, node, "who"), code)
 
 
 def with_counts(about: dict, rules: dict) -> dict:
