@@ -6,7 +6,8 @@ in Polish, English and Ukrainian, live and frozen.
 On each screen: nothing wider than the screen; no word of a heading, question,
 label, button or the fee split across lines or running off the screen; amounts
 on one line; the page's heading (on a step: the question) inside the first
-screen. Screenshots of the first screen are saved in a temporary folder whose
+screen; on a result, the first line of whom to call too (issue 20, point 3: a
+person to call, their own centre first for people from elsewhere, above the fold). Screenshots of the first screen are saved in a temporary folder whose
 path the test prints (`pytest -s`), or in $LARGE_TEXT_SHOTS.
 """
 from __future__ import annotations
@@ -61,6 +62,16 @@ MEASURE = r"""() => {
   }
   const heading = [...document.querySelectorAll("main .step:not([hidden]) .question, main h1")].find(shown);
   found.heading = heading ? heading.getBoundingClientRect().bottom + scrollY : null;
+  // A result: the first line of whom to call (its first sentence or number) under the box's heading.
+  const box = [...document.querySelectorAll("main .result .call-box")].find(shown);
+  const first = box && [...box.querySelectorAll("p, li")].find(shown);
+  found.result = Boolean(box);
+  found.call = null;
+  if (first) {
+    const range = document.createRange(); range.selectNodeContents(first);
+    const line = [...range.getClientRects()].find(r => r.width > 0);
+    found.call = line ? line.bottom + scrollY : null;
+  }
   return found;
 }"""
 
@@ -115,6 +126,9 @@ class Screens:
                 self.problems.append(f"{where}: amounts on two lines: {found['amounts'][:6]}")
             if heading and (found["heading"] is None or found["heading"] > height):
                 self.problems.append(f"{where}: the heading ends at {found['heading']} px, below the first screen")
+            if found["result"] and (found["call"] is None or found["call"] > height):
+                self.problems.append(f"{where}: the first line of whom to call ends at {found['call']} px, "
+                                     "below the first screen")
             self.page.evaluate("scrollTo(0, 0)")  # the first screen, as it opens
             file = re.sub(r"[^a-z0-9]+", "-", f"{self.prefix} {name} {width}".lower()).strip("-")
             self.page.screenshot(path=str(self.shots / f"{file}.png"))
@@ -177,6 +191,7 @@ def walk_measuring(page, screens: Screens, answers: dict, journey: str, measured
 
     walk(page, answers, navigation, on_step=measure)
     result = page.locator("main .result")
+    assert page.locator("main .result .call-box").first.is_visible(), f"{journey}: a result shows whom to call"
     status, fee = result.get_attribute("data-status"), result.get_attribute("data-fee-kind")
     screens.check(f"result {journey} {status} {fee or 'no-fee'}")
 
@@ -210,8 +225,10 @@ def test_steps_without_javascript_at_200_percent_text(browser, live, shots, lang
     context, page = large_text_page(browser, javascript=False)
     screens = Screens(page, shots, f"nojs {lang}")
     measured: set = set()
-    page.goto(f"{live}{lang}/sprawdz/chelm/")
-    walk_measuring(page, screens, EVERYTHING, "family", measured, navigation=True)
+    for journey in ("family", "not-resident", "needs-care"):  # likely or possible, possible, unlikely
+        page.goto("about:blank")
+        page.goto(f"{live}{lang}/sprawdz/chelm/")
+        walk_measuring(page, screens, JOURNEYS[journey], journey, measured, navigation=True)
     context.close()
     screens.assert_none()
 
