@@ -263,3 +263,27 @@ def test_content_pages_show_the_menu_as_a_bar_on_a_wide_screen(browser, live):
     compact = not page.locator(".main-nav a").first.is_visible() and page.locator(".menu > summary").is_visible()
     context.close()
     assert wide and compact
+
+
+@pytest.mark.parametrize("lang", ["pl", "en", "uk"])
+def test_the_menu_button_holds_its_word_and_leaves_the_site_name_alone(browser, live, lang):
+    """At 200 % text the name runs beside "Menu" on its first line and full width below it: the button
+    (its word inside it) covers no letter of the name, whatever the language."""
+    context, page = large_text_page(browser)
+    page.goto(f"{live}{lang}/sprawdz/chelm/")
+    found = []
+    for width, height in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
+        fits, overlaps = page.evaluate("""() => {
+          const button = document.querySelector('.menu > summary'), b = button.getBoundingClientRect();
+          const range = document.createRange(); range.selectNodeContents(document.querySelector('.brand'));
+          const hit = [...range.getClientRects()].some(r => r.width > 0 && r.right > b.left && r.left < b.right
+                                                         && r.bottom > b.top + 4 && r.top < b.bottom - 4);
+          return [button.scrollWidth <= button.clientWidth, hit];
+        }""")
+        if not fits:
+            found.append(f"{width}×{height}: “Menu” is wider than its button")
+        if overlaps:
+            found.append(f"{width}×{height}: the button covers the site's name")
+    context.close()
+    assert not found, found
