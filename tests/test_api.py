@@ -122,7 +122,7 @@ def test_a_field_given_twice_is_refused_naming_it(client):
     assert response.status_code == 400 and "adult" in response.get_json()["errors"]
 
 
-@pytest.mark.parametrize("lang, words", [("en", "You have 1 400,00 zł a month"), ("uk", "Ви маєте 1 400,00 zł"),
+@pytest.mark.parametrize("lang, words", [("en", "Your income is 1 400,00 zł a month"), ("uk", "Ваш дохід — 1 400,00 zł"),
                                          ("pl", "Masz 1 400,00 zł miesięcznie")])
 def test_every_text_of_the_answer_is_in_the_language_asked_for(client, lang, words):
     body = client.post("/api/v1/assessment", json=BASE, headers={"Accept-Language": lang}).get_json()

@@ -26,7 +26,7 @@ from .helpers import CARE_LEAVER, PENSIONER, make_answers, violations, walk
 WHERE = ["live-nojs", "live-js", "frozen"]
 JOURNEYS = {"chelm": PENSIONER, "mielec": CARE_LEAVER}
 CHECKLIST = {"pl": "Lista kontrolna do Twojego wniosku", "en": "Checklist for your application",
-             "uk": "Контрольний список до вашої заяви"}
+             "uk": "Пам’ятка до вашої заяви"}
 TYPED = "Zofia Testowa-Kowalska"
 MESSAGE = re.compile(r"^Error: (?P<message>.*?)\n(?:From line|At line) (?P<line>\d+).*?in resource file:(?P<file>\S+)",
                      re.M | re.S)

@@ -64,7 +64,7 @@ def test_a_pensioner_in_chelm_is_asked_six_questions_and_sees_the_fee_first(clie
         "likely", "bracket", "449.60")
     words = text(root).replace("\u00a0", " ")
     assert words.index("You probably meet the criteria") < words.index("449,60 zł a month") < words.index("Why")
-    assert ("You have 1 650,00 zł a month. That is more than 1 515,00 zł but not more than 2 020,00 zł, "
+    assert ("Your income is 1 650,00 zł a month. That is more than 1 515,00 zł but not more than 2 020,00 zł, "
             "so you pay 30% of the cost of a place: 449,60 zł a month.") in words
     assert "food, medicines, clothes, free time" in words, "what residents pay for stands by the fee"
     assert "Documents to bring" in words and "Change" in words and "Start again" in words

@@ -14,7 +14,7 @@ import pytest
 from .pagecheck import parse, text
 
 URL = "/{lang}/tekst-latwy-do-czytania/"
-EASY_TO_READ = {"pl": r"łatw\w* do czytania", "en": r"easy-to-read", "uk": r"легк\w* для читання"}
+EASY_TO_READ = {"pl": r"łatw\w* do czytania", "en": r"easy-to-read", "uk": r"легк\w* читанн"}  # "легке читання", the Ukrainian name of the format
 PLAIN_LANGUAGE = {"pl": r"prost\w* język|język\w* prost", "en": r"plain (?:language|English)",
                   "uk": r"прост\w* мов"}
 TRIAL = {"pl": r"3 miesiące .*okres\w* próbn", "en": r"3 months .*trial period", "uk": r"3 місяці .*випробувальн"}

@@ -6,7 +6,8 @@ in Polish, English and Ukrainian, live and frozen.
 On each screen: nothing wider than the screen; no word of a heading, question,
 label, button or the fee split across lines or running off the screen; amounts
 on one line; the page's heading (on a step: the question) inside the first
-screen. Screenshots of the first screen are saved in a temporary folder whose
+screen; on a result, the first line of whom to call too (issue 20, point 3: a
+person to call, their own centre first for people from elsewhere, above the fold). Screenshots of the first screen are saved in a temporary folder whose
 path the test prints (`pytest -s`), or in $LARGE_TEXT_SHOTS.
 """
 from __future__ import annotations
@@ -32,7 +33,7 @@ TEXT_SIZE = 32  # px: Chromium's default 16 px at 200 %
 # Elements whose words must stay whole; amounts must stay on one line.
 MEASURE = r"""() => {
   const WORDS = "h1, h2, h3, h4, legend, label, summary, .button, button, th, dt, dd, .caption, .brand, "
-              + ".result-kicker, .fee-amount, .languages a, .main-nav a";
+              + ".result-kicker, .fee-amount, .languages a, .main-nav a, .error-summary a, .error-message, .hint";
   const WHOLE = "[data-slot=amount], .num, .nowrap";
   const found = {scroll: document.scrollingElement.scrollWidth, width: innerWidth, split: [], over: [], amounts: []};
   const lines = (range) => new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
@@ -63,6 +64,16 @@ MEASURE = r"""() => {
   }
   const heading = [...document.querySelectorAll("main .step:not([hidden]) .question, main h1")].find(shown);
   found.heading = heading ? heading.getBoundingClientRect().bottom + scrollY : null;
+  // A result: the first line of whom to call (its first sentence or number) under the box's heading.
+  const box = [...document.querySelectorAll("main .result .call-box")].find(shown);
+  const first = box && [...box.querySelectorAll("p, li")].find(shown);
+  found.result = Boolean(box);
+  found.call = null;
+  if (first) {
+    const range = document.createRange(); range.selectNodeContents(first);
+    const line = [...range.getClientRects()].find(r => r.width > 0);
+    found.call = line ? line.bottom + scrollY : null;
+  }
   return found;
 }"""
 
@@ -117,6 +128,9 @@ class Screens:
                 self.problems.append(f"{where}: amounts on two lines: {found['amounts'][:6]}")
             if heading and (found["heading"] is None or found["heading"] > height):
                 self.problems.append(f"{where}: the heading ends at {found['heading']} px, below the first screen")
+            if found["result"] and (found["call"] is None or found["call"] > height):
+                self.problems.append(f"{where}: the first line of whom to call ends at {found['call']} px, "
+                                     "below the first screen")
             self.page.evaluate("scrollTo(0, 0)")  # the first screen, as it opens
             file = re.sub(r"[^a-z0-9]+", "-", f"{self.prefix} {name} {width}".lower()).strip("-")
             self.page.screenshot(path=str(self.shots / f"{file}.png"))
@@ -179,6 +193,7 @@ def walk_measuring(page, screens: Screens, answers: dict, journey: str, measured
 
     walk(page, answers, navigation, on_step=measure)
     result = page.locator("main .result")
+    assert page.locator("main .result .call-box").first.is_visible(), f"{journey}: a result shows whom to call"
     status, fee = result.get_attribute("data-status"), result.get_attribute("data-fee-kind")
     screens.check(f"result {journey} {status} {fee or 'no-fee'}")
 
@@ -212,8 +227,10 @@ def test_steps_without_javascript_at_200_percent_text(browser, live, shots, lang
     context, page = large_text_page(browser, javascript=False)
     screens = Screens(page, shots, f"nojs {lang}")
     measured: set = set()
-    page.goto(f"{live}{lang}/sprawdz/chelm/")
-    walk_measuring(page, screens, EVERYTHING, "family", measured, navigation=True)
+    for journey in ("family", "not-resident", "needs-care"):  # likely or possible, possible, unlikely
+        page.goto("about:blank")
+        page.goto(f"{live}{lang}/sprawdz/chelm/")
+        walk_measuring(page, screens, JOURNEYS[journey], journey, measured, navigation=True)
     context.close()
     screens.assert_none()
 
@@ -274,3 +291,27 @@ def test_the_prepared_application_at_200_percent_text(browser, live, shots, lang
         screens.check(f"application {facility}")
     context.close()
     screens.assert_none()
+
+
+@pytest.mark.parametrize("lang", ["pl", "en", "uk"])
+def test_the_menu_button_holds_its_word_and_leaves_the_site_name_alone(browser, live, lang):
+    """At 200 % text the name runs beside "Menu" on its first line and full width below it: the button
+    (its word inside it) covers no letter of the name, whatever the language."""
+    context, page = large_text_page(browser)
+    page.goto(f"{live}{lang}/sprawdz/chelm/")
+    found = []
+    for width, height in SCREENS:
+        page.set_viewport_size({"width": width, "height": height})
+        fits, overlaps = page.evaluate("""() => {
+          const button = document.querySelector('.menu > summary'), b = button.getBoundingClientRect();
+          const range = document.createRange(); range.selectNodeContents(document.querySelector('.brand'));
+          const hit = [...range.getClientRects()].some(r => r.width > 0 && r.right > b.left && r.left < b.right
+                                                         && r.bottom > b.top + 4 && r.top < b.bottom - 4);
+          return [button.scrollWidth <= button.clientWidth, hit];
+        }""")
+        if not fits:
+            found.append(f"{width}×{height}: “Menu” is wider than its button")
+        if overlaps:
+            found.append(f"{width}×{height}: the button covers the site's name")
+    context.close()
+    assert not found, found

@@ -139,7 +139,7 @@ def test_the_form_asks_about_its_town_and_the_result_uses_its_table(client):
     result = client.post("/en/sprawdz/testowo/", data={**SEEN_ALONE, "income": "2500", "step": "income"})
     page = text_of(result)
     assert "You probably meet the criteria" in page
-    assert ("You have 2 500,00 zł a month. That is more than 2 020,00 zł but not more than 3 030,00 zł, "
+    assert ("Your income is 2 500,00 zł a month. That is more than 2 020,00 zł but not more than 3 030,00 zł, "
             "so you pay 50% of the cost of a place: 1 000,00 zł a month.") in page
     assert "You fit the group of 6 places for older people in Testowo." in page
     assert "99 111 22 33" in page and "In Testowo you always pay for your own food." in page

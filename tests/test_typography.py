@@ -63,3 +63,44 @@ def test_link_targets_are_never_touched_by_typography(app):
             if any(mark in href for mark in ("\u00a0", "\u202f", "%C2%A0", "%c2%a0", "%E2%80%AF", "%e2%80%af")):
                 bad.append(f"{url}: {href}")
     assert not bad, "typography inside link targets:\n" + "\n".join(bad)
+
+
+# Ukrainian writes its apostrophe one way, the typographic ’ (U+2019), as the content pages do:
+# not the typewriter ' nor the modifier letter ʼ (U+02BC) between letters ("сім’я", "з’явиться").
+UK_APOSTROPHE = re.compile(r"(?<=[а-щьюяґєії])['\u02bc`´](?=[а-щьюяґєії])", re.IGNORECASE)
+
+
+def test_ukrainian_uses_one_apostrophe_everywhere():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+    root = Path(__file__).resolve().parents[1]
+    texts = {str(p.relative_to(root)): p.read_text(encoding="utf-8")
+             for p in [*sorted((root / "content" / "uk").glob("*.md")),
+                       *sorted((root / "content" / "facilities").glob("*/*.yaml")), root / "content" / "glossary.yaml"]}
+    with (root / "translations" / "uk" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        for m in read_po(f):
+            for s in (m.string if isinstance(m.string, tuple) else (m.string,)):
+                if m.id and s:
+                    texts[f"translations/uk msgid {str(m.id)[:40]!r}"] = s
+    found = [f"{where}: {m.group(0)!r} in “{text[max(0, m.start() - 12):m.end() + 12]}”"
+             for where, text in texts.items() for m in UK_APOSTROPHE.finditer(text)]
+    assert not found, "write the Ukrainian apostrophe as ’ (сім’я):\n  " + "\n  ".join(found)
+
+
+def test_the_apostrophe_check_catches_what_it_should():
+    assert UK_APOSTROPHE.search("сім'я") and UK_APOSTROPHE.search("сімʼя") and not UK_APOSTROPHE.search("сім’я")
+    assert not UK_APOSTROPHE.search("don't 'quoted'")
+
+
+def test_a_ukrainian_interface_dash_never_starts_a_line():
+    """“Ваш дохід — 1 650 zł”: a no-break space before the dash keeps it at the end of the line
+    (at 200 % text a line holds some 20 letters, and a dash at a line's start reads as a list)."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+    path = Path(__file__).resolve().parents[1] / "translations" / "uk" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as f:
+        loose = [str(m.id)[:50] for m in read_po(f) if m.id
+                 for s in (m.string if isinstance(m.string, tuple) else (m.string,)) if re.search(r" [—–]", s)]
+    assert not loose, "write a no-break space before a dash (\\u00a0—):\n  " + "\n  ".join(loose)
