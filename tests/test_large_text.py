@@ -33,7 +33,8 @@ TEXT_SIZE = 32  # px: Chromium's default 16 px at 200 %
 # Elements whose words must stay whole; amounts must stay on one line.
 MEASURE = r"""() => {
   const WORDS = "h1, h2, h3, h4, legend, label, summary, .button, button, th, dt, dd, .caption, .brand, "
-              + ".result-kicker, .fee-amount, .languages a, .main-nav a, .error-summary a, .error-message, .hint";
+              + ".result-kicker, .fee-amount, .languages a, .main-nav a, .error-summary a, .error-message, .hint, "
+              + ".result p, .result li";
   const WHOLE = "[data-slot=amount], .num, .nowrap";
   const found = {scroll: document.scrollingElement.scrollWidth, width: innerWidth, split: [], over: [], amounts: []};
   const lines = (range) => new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
