@@ -159,6 +159,7 @@ def test_a_centre_added_as_the_guide_shows_gets_its_self_check_poster_and_footer
     staff = client.get("/pl/dla-pracownikow/").get_data(as_text=True)
     assert 'href="plakat/dolina/"' in staff and 'href="dolina/"' in staff, "its poster and its page of addresses"
     assert "/pl/dolina/#dla-kogo" in client.get("/pl/dla-pracownikow/dolina/").get_data(as_text=True)
+    assert text(home.find(".//main/h1")) == text(home.find(".//title")), "the home page's title is the site's name"
     for page in ("kontakt/", "odplatnosc/", "tekst-latwy-do-czytania/"):  # {{contacts}}, {{fee_summary}}, {{phones}}
         assert "Mieszkania Treningowe w Dolinie" in text(parse(client.get(f"/pl/{page}").get_data(as_text=True), page))
 
