@@ -17,7 +17,8 @@ CONTENT_DIR = ROOT / "content"
 LANGS = ("pl", "en", "uk")
 # The site's own pages in every language, and those it has for each facility (beside the content pages).
 SITE_PAGES = ("sprawdz/", "dla-pracownikow/")
-FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/plakat/{code}/", "dla-pracownikow/wniosek/{code}/")
+FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/{code}/", "dla-pracownikow/plakat/{code}/",
+                  "dla-pracownikow/wniosek/{code}/")
 
 
 def codes(content: Path = CONTENT_DIR) -> list[str]:

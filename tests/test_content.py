@@ -103,3 +103,19 @@ def test_the_check_command_lists_every_problem(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "content/en/kontakt.md: page missing in this language" in err
     assert "content/uk/mielec.md:2: front matter lacks `description`" in err
+
+
+def test_the_sites_name_in_a_title_or_description_is_filled_in_and_no_other_placeholder_is(tmp_path):
+    named = GOOD.format(title='"{{site_name}}"').replace("description: D", 'description: "{{site_name}}: more"')
+    root = make(tmp_path, {"pl/index.md": named})
+    registry = Registry()
+    content = load_content(root, lambda path: False, registry, (), {"pl": "Mieszkania w A i w B", "en": "x"})
+    page = content.get("pl", "index")
+    assert (page.title, page.description) == ("Mieszkania w A i w B", "Mieszkania w A i w B: more")
+    found = problems(make(tmp_path / "other", {
+        "en/index.md": GOOD.format(title='"Fees {{criterion_single}}"'),
+        "uk/index.md": GOOD.format(title="{{site_name}}")}))
+    assert any("en/index.md:2: `{{criterion_single}}` cannot be used in `title`" in p and "{{site_name}}" in p
+               for p in found), found
+    assert any("uk/index.md:2: `title` starts with `{` but is not in quotes" in p and 'title: "{{site_name}}' in p
+               for p in found), found

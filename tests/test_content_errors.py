@@ -22,6 +22,13 @@ from .helpers import CONTENT_DIR
     ("facilities/chelm/rules.yaml", "since: 2018-03-21", "since: 2018-02-31", "found", "is not a real date"),
     ("facilities/mielec/facility.yaml", "order: 1", "order: first", 4, "'order' is 'first'"),
     ("facilities/chelm/facility.yaml", '"82 564 21 26"', '"82-564-21-26"', "found", "phone number '82-564-21-26'"),
+    # YAML mistakes: the line to fix (where the parser noticed it), and what is wrong in plain words
+    ("facilities/chelm/facility.yaml", "  short: MOPR w Chełmie", " short: MOPR w Chełmie", "found",
+     "this line is indented differently from the lines above it: line it up"),
+    ("facilities/mielec/rules.yaml", "    places: 22", "      places: 22", "found",
+     "or a key indented more than the keys above it"),
+    ("facilities/chelm/facility.yaml", "  short: MOPR w Chełmie", "\tshort: MOPR w Chełmie", "found",
+     "a tab character: indent with spaces only"),
     ("pl/odplatnosc.md", "{{criterion_single}}", "{{criterion_singel}}", 14, "unknown placeholder `{{criterion_singel}}`"),
     ("en/chelm.md", "{{fee_table:chelm}}", "{{fee_table:chelmm}}", None, "`{{fee_table:chelmm}}` names no facility"),
 ])
@@ -42,3 +49,23 @@ def test_a_broken_value_is_reported_with_its_file_line_and_fix(tmp_path, path, o
     assert str(target) in found[0] and "Fix: " in found[0], found[0]
     if line:
         assert f"{target}:{line}" in found[0] or f"{target}, line {line}" in found[0], found[0]
+
+
+@pytest.mark.parametrize("text, line, says", [
+    ("a:\n  b: 1\n c: 2\n", 3, "indented differently"),
+    ("a: 1\nb\nc: 2\n", 2, "this line is not `key: value`"),
+    ('a: "open\nb: 2\n', 1, "a quotation mark opened on this line is never closed"),
+    ("a: [1, 2\nb: 2\n", 1, "a value that starts with `{` or `[`"),
+    ("title: {{site_name}}\n", 1, "a value that starts with `{` or `[`: put the whole value in double quotes"),
+    ("a: Note: this\n", 1, "a colon and a space inside a value"),
+    ("a: *x\n", 1, "starts with `*` or `&`"),
+    ("a: 1\n- b\n", 2, "a list item"),
+])
+def test_a_yaml_mistake_is_told_in_plain_words_at_the_line_to_fix(text, line, says):
+    import yaml
+    from flats.rules.yamlfile import describe, load_yaml
+    with pytest.raises(yaml.YAMLError) as caught:
+        load_yaml(text)
+    found_line, message = describe(caught.value)
+    assert (found_line, says in message) == (line, True), (found_line, message)
+    assert "<block" not in message and "but found" not in message, "no parser words"

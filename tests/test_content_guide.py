@@ -156,7 +156,10 @@ def test_a_centre_added_as_the_guide_shows_gets_its_self_check_poster_and_footer
     menu = {text(a): a.get("href") for a in home.iterfind(".//nav[@class='main-nav']//a")}
     assert menu.get("Dolina") == "dolina/", "its `nav_title:` in the main menu"
     assert "w Dolinie" in text(home.find(".//title")), "its town in the site's name"
-    assert 'href="plakat/dolina/"' in client.get("/pl/dla-pracownikow/").get_data(as_text=True)
+    staff = client.get("/pl/dla-pracownikow/").get_data(as_text=True)
+    assert 'href="plakat/dolina/"' in staff and 'href="dolina/"' in staff, "its poster and its page of addresses"
+    assert "/pl/dolina/#dla-kogo" in client.get("/pl/dla-pracownikow/dolina/").get_data(as_text=True)
+    assert text(home.find(".//main/h1")) == text(home.find(".//title")), "the home page's title is the site's name"
     for page in ("kontakt/", "odplatnosc/", "tekst-latwy-do-czytania/"):  # {{contacts}}, {{fee_summary}}, {{phones}}
         assert "Mieszkania Treningowe w Dolinie" in text(parse(client.get(f"/pl/{page}").get_data(as_text=True), page))
 

@@ -225,3 +225,21 @@ def test_the_deploy_files_and_guides_tell_the_operator_to_run_the_launch_check(d
     text = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
     assert "rules check --publish" in text, f"{doc}: tell the operator to run the launch check before going public"
     assert "address" in text[text.index("rules check --publish"):][:600], f"{doc}: name the details it asks for"
+
+
+def test_rules_show_lists_the_centres_in_their_order_not_by_folder_name(tmp_path):
+    """With the fixture centres added after the real ones, as content/README.md says: the centres come in their
+    `order:` (what the menu and the site's name use), which is not the folders' alphabetical order."""
+    import yaml
+    from .helpers import CONTENT_DIR, add_centres
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    fixtures = Path(__file__).with_name("fixtures")
+    add_centres(content, fixtures / "fourth_centre", fixtures / "third_centre")  # zmyslin before testowo
+    orders = {p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))["order"]
+              for p in (content / "facilities").glob("*/facility.yaml")}
+    in_order = sorted(orders, key=orders.get)
+    assert in_order != sorted(orders), "the fixtures make the two orders differ"
+    out = run(["rules", "show", "--on", "2026-11-23"], content=content).output
+    shown = [line[:-1] for line in out.splitlines() if line[:-1] in orders and line.endswith(":")]
+    assert shown == in_order, out

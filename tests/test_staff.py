@@ -42,7 +42,17 @@ def codes(tree) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_staff_page_lists_every_page_and_section_with_its_path_when_no_address_is_set(app, client, lang):
-    shown = codes(page(client, f"/{lang}/dla-pracownikow/"))
+    """On the staff page itself, or on the page of addresses of the centre it belongs to, which the staff page
+    links under the centre's page (so the staff page keeps its size however many centres there are)."""
+    main = page(client, f"/{lang}/dla-pracownikow/")
+    hrefs = {a.get("href") for a in main.iter("a")}
+    shown = codes(main)
+    for code, facility in site_data(app).facilities.items():
+        assert f"{code}/" in hrefs, f"the staff page links {code}'s page of addresses"
+        block = main.find(f".//h3[@id='adresy-{facility.page}']")
+        assert block is not None, f"#adresy-{facility.page} stays, for links made to it"
+        own = page(client, f"/{lang}/dla-pracownikow/{code}/")
+        shown += codes(own)
     for path in [p for p in all_urls(app) if p.startswith(f"/{lang}/")]:
         assert path in shown, f"{path} is missing from the staff page"
     for (page_lang, slug), found in site_data(app).content.pages.items():

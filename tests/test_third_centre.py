@@ -89,9 +89,6 @@ def test_every_page_of_the_site_with_two_more_centres_passes_the_page_checks(thi
         checker.check(url, response.get_data(as_text=True), url.split("/")[1])
 
 
-@pytest.mark.xfail(strict=True, reason="site bug: the page for staff lists every section of every centre's page, so "
-                   "it outgrows the HTML budget as centres are added (/uk/dla-pracownikow/ is 30 378 B of 30 720 B "
-                   "with two centres; one more centre of three sections makes it 32 047 B)")
 def test_every_page_with_two_more_centres_keeps_to_the_html_budget(third):
     client = third.test_client()
     heavy = {url: size for url in all_urls(third) if (size := len(client.get(url).data)) > HTML_BUDGET}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import yaml
 
@@ -20,6 +20,10 @@ from .vocabulary import LANGUAGES
 REQUIRED = {"title": str, "description": str}
 OPTIONAL = {"nav": int, "nav_title": str}
 SLUG = re.compile(r"^[a-z0-9-]+$")
+# The one placeholder a page's title and description may hold: the site's name (content/site.yaml, with every
+# centre's town), which is known once the data is read, so the home page's title follows the centres.
+FRONT_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+FRONT_NAMES = ("site_name",)
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,11 @@ def _meta(front: str, rel: str) -> tuple[dict, list[Problem]]:
     try:
         meta = load_yaml(front) or {}
     except yaml.YAMLError as exc:
+        unquoted = re.search(r"(?m)^(\w+):[ \t]*\{", front)
+        if unquoted:  # `title: {{site_name}}` without quotes is no YAML text
+            key, line = unquoted.group(1), front[:unquoted.start()].count("\n") + 2
+            return {}, [Problem(rel, line, f"`{key}` starts with `{{` but is not in quotes",
+                                f'put the whole value in double quotes: `{key}: "{{{{site_name}}}} …"`')]
         mark = getattr(exc, "problem_mark", None)
         return {}, [Problem(rel, mark.line + 2 if mark else None, f"front matter is not valid YAML ({exc.__class__.__name__})",
                             "write `key: value` lines; quote values containing a colon")]
@@ -109,11 +118,26 @@ def _meta(front: str, rel: str) -> tuple[dict, list[Problem]]:
     for key, kind in OPTIONAL.items():
         if key in meta and not isinstance(meta[key], kind):
             problems.append(Problem(rel, 2, f"`{key}` must be {kind.__name__}", f"write e.g. `{key}: 1`"))
+    for key in ("title", "description", "nav_title"):
+        if isinstance(meta.get(key), dict):  # `title: {{site_name}}` without quotes reads as a YAML mapping
+            problems.append(Problem(rel, 2, f"`{key}` starts with `{{` but is not in quotes",
+                                    f'put the whole value in double quotes: `{key}: "{{{{site_name}}}} …"`'))
+        for name in FRONT_PLACEHOLDER.findall(str(meta.get(key, ""))):
+            if name not in FRONT_NAMES:
+                problems.append(Problem(rel, 2, f"`{{{{{name}}}}}` cannot be used in `{key}`",
+                                        "in the title and description only `{{site_name}}` can be used; "
+                                        "write the rest as text"))
     return meta, problems
 
 
+def fill_front(value: str, names: Mapping[str, str], lang: str) -> str:
+    """`{{site_name}}` in a title or description replaced by the site's name in `lang`."""
+    return FRONT_PLACEHOLDER.sub(lambda m: names.get(lang, m.group(0)) if m.group(1) in FRONT_NAMES
+                                 else m.group(0), value)
+
+
 def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], bool],
-               registry: placeholders.Registry, facilities: Iterable[str]):
+               registry: placeholders.Registry, facilities: Iterable[str], names: Mapping[str, str]):
     rel = str(path)  # the file as actually loaded
     slug = path.stem
     if not SLUG.match(slug):
@@ -123,6 +147,9 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
     except (ValueError, UnicodeDecodeError) as exc:
         return None, [Problem(rel, 1, str(exc), "begin with `---`, the fields, and `---`")]
     meta, problems = _meta(front, rel)
+    for key in ("title", "description", "nav_title"):
+        if isinstance(meta.get(key), str):
+            meta[key] = fill_front(meta[key], names, lang)
     here = page_path(lang, slug)
     out = markdown.render(body, slug=slug, title=str(meta.get("title", "")),
                           page_url=lambda s, f: relative(page_path(lang, s) + (f"#{f}" if f else ""), here),
@@ -146,8 +173,9 @@ def _load_page(path: Path, lang: str, root: Path, site_exists: Callable[[str], b
 
 
 def load(root: Path, site_exists: Callable[[str], bool], registry: placeholders.Registry,
-         facilities: Iterable[str]) -> Content:
-    """Load and check every page under `root` (content/); raise ContentError."""
+         facilities: Iterable[str], names: Mapping[str, str] | None = None) -> Content:
+    """Load and check every page under `root` (content/); raise ContentError. `names`: the site's name by
+    language, for `{{site_name}}` in a title or description."""
     problems: list[Problem] = []
     loaded = {}
     for lang in LANGUAGES:
@@ -156,7 +184,7 @@ def load(root: Path, site_exists: Callable[[str], bool], registry: placeholders.
             problems.append(Problem(str(folder), None, "language folder missing", f"create {folder}/"))
             continue
         for path in sorted(folder.glob("*.md")):
-            item, found = _load_page(path, lang, root, site_exists, registry, facilities)
+            item, found = _load_page(path, lang, root, site_exists, registry, facilities, names or {})
             problems += found
             if item:
                 loaded[(lang, path.stem)] = item

@@ -114,11 +114,13 @@ def load_content(app: Flask, facilities: Mapping[str, Facility | None]) -> Conte
             return (root / values["lang"] / f"{values.get('slug', 'index')}.md").exists()
         return True
 
-    loaded = pages.load(root, site_exists, app.extensions["placeholders"], facilities)
-    problems = missing_pages({code: f for code, f in facilities.items() if f is not None}, loaded, root)
+    details = app.extensions[KEY].details if loaded(app) else {}
+    names = details["site"]["name"] if "site" in details else {}
+    found = pages.load(root, site_exists, app.extensions["placeholders"], facilities, names)
+    problems = missing_pages({code: f for code, f in facilities.items() if f is not None}, found, root)
     if problems:
         raise ContentError(problems)
-    return loaded
+    return found
 
 
 def missing_pages(facilities: Mapping[str, Facility], content: Content, root: Path) -> list[Problem]:

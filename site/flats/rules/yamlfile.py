@@ -60,11 +60,43 @@ def _timestamp(loader: _Loader, node: yaml.ScalarNode):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+# The mistakes people make in YAML, in plain words: (what the parser says, whether its context mark rather
+# than its problem mark is the line to fix, what to tell the person). The first that matches is used.
+PLAIN = (
+    ("could not find expected ':'", True,
+     "this line is not `key: value`: add a colon and a space after the key, or join the line to the one above"),
+    ("found unexpected end of stream", True,
+     "a quotation mark opened on this line is never closed: close it at the end of the value"),
+    ("found character '\\t'", False, "a tab character: indent with spaces only"),
+    ("mapping values are not allowed here", False,
+     "a colon and a space inside a value, or a key indented more than the keys above it: put such a value in "
+     "double quotes (\"…\"), or line the key up with the keys above it"),
+    ("found unhashable key", False, "a value that starts with `{` or `[`: put the whole value in double quotes"),
+    ("found '-'", False, "a list item (`- …`) where a `key: value` line is expected: indent it under its key, "
+     "or remove the dash"),
+    ("expected <block end>", False,
+     "this line is indented differently from the lines above it: line it up with the other keys at its level "
+     "(spaces only); a value that starts with `{`, `[`, `*` or `&` needs double quotes"),
+    ("found undefined alias", False, "a value that starts with `*` or `&`: put the whole value in double quotes"),
+    ("while parsing a flow", True, "a value that starts with `{` or `[`: put the whole value in double quotes"),
+)
+
+
 def describe(error: yaml.YAMLError) -> tuple[int | None, str]:
-    """(line, one-line message) for a YAML error: what a person needs, without the parser's excerpt."""
-    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    text = " ".join(str(part) for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
-    return (mark.line + 1 if mark else None), (text or str(error).split("\n")[0])
+    """(line, one-line message) for a YAML error: the line to fix and, for the common mistakes, what is
+    wrong in plain words; otherwise the parser's own words, without its excerpt.
+
+    The parser's problem mark is where it noticed the mistake, which is the line to fix (an indentation
+    error on line 11 is noticed on line 11; the context mark would say line 10, where the mapping began),
+    except for a line without a colon, an unclosed quotation mark or bracket, noticed only on a later line."""
+    context, problem = getattr(error, "context", None), getattr(error, "problem", None)
+    said = " ".join(str(part) for part in (context, problem) if part) or str(error).split("\n")[0]
+    for words, at_context, plain in PLAIN:
+        if words in said:
+            mark = (getattr(error, "context_mark", None) if at_context else None) or getattr(error, "problem_mark", None)
+            return (mark.line + 1 if mark else None), plain
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return (mark.line + 1 if mark else None), said
 
 
 def load_yaml(text: str) -> Any:

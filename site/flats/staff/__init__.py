@@ -28,12 +28,26 @@ def index():
     app, lang, site = current_app, current_language(), site_data()
     groups = links.content_groups(app, lang)
     return render_template("staff/index.html", groups=groups, others=links.other_pages(app, lang),
+                           centres=links.centre_pages(app, lang),
                            posters=[(f, site.content.get(lang, f.page)) for f in site.facilities.values()],
                            example=links.example(groups), site_address=links.site_address(app),
                            unpublished=[what for _, what in publisher.missing(site.details)],
                            families=links.Link(site.content.get(lang, "jak-zlozyc-wniosek").title,
                                                f"/{lang}/jak-zlozyc-wniosek/"),
                            **_review())
+
+
+@bp.get(f"/{LANG}/dla-pracownikow/{FACILITY}/")
+@cached_page
+def facility_addresses(facility):
+    """One centre's stable addresses: its page and every section of it, its self-check, poster and blank
+    application. The staff page links here, so it keeps its size however many centres there are."""
+    app, lang = current_app, current_language()
+    page = site_data().content.get(lang, facility.page)
+    group = links.page_group(page) if page else None
+    return render_template("staff/facility.html", facility=facility, group=group,
+                           others=links.facility_pages(app, lang, facility.code),
+                           site_address=links.site_address(app))
 
 
 @bp.get(f"/{LANG}/dla-pracownikow/plakat/{FACILITY}/")
@@ -63,6 +77,8 @@ def _review() -> dict:
 
 def _urls(app, lang):
     yield f"/{lang}/dla-pracownikow/"
+    for code in site_data(app).facilities:
+        yield f"/{lang}/dla-pracownikow/{code}/"
     for code in site_data(app).facilities:
         yield f"/{lang}/dla-pracownikow/plakat/{code}/"
     for code in site_data(app).facilities:

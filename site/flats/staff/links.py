@@ -17,6 +17,7 @@ def other_labels(app: Flask, lang: str) -> dict[str, str]:
     """Labels for the pages that are not content pages, by path after /<lang>/."""
     labels = {"sprawdz/": _("Self-check: choose a place"), "dla-pracownikow/": _("For staff (this page)")}
     for code, facility in site_data(app).facilities.items():
+        labels[f"dla-pracownikow/{code}/"] = _("For staff: %(place)s", place=facility.name[lang])
         labels[f"sprawdz/{code}/"] = _("Self-check: %(place)s", place=facility.name[lang])
         labels[f"dla-pracownikow/plakat/{code}/"] = _("Poster to print: %(place)s", place=facility.name[lang])
         labels[f"dla-pracownikow/wniosek/{code}/"] = _("Blank application: %(place)s", place=facility.town[lang])
@@ -51,21 +52,47 @@ def stable_url(app: Flask, path: str) -> str:
     return site_address(app) + path
 
 
+def page_group(page) -> Group:
+    """A content page and its h2/h3 sections."""
+    return Group(page.slug, Link(page.title, page.path),
+                 [Link(text, f"{page.path}#{id_}", level) for level, id_, text in page.headings])
+
+
 def content_groups(app: Flask, lang: str) -> list[Group]:
     """Content pages (menu order first) with their h2/h3 sections."""
     pages = [p for (l, _), p in site_data(app).content.pages.items() if l == lang]
     pages.sort(key=lambda p: (p.slug != "index", p.nav is None, p.nav or 0, p.slug))
-    return [Group(p.slug, Link(p.title, p.path),
-                  [Link(text, f"{p.path}#{id_}", level) for level, id_, text in p.headings])
-            for p in pages]
+    return [page_group(p) for p in pages]
+
+
+def centre_pages(app: Flask, lang: str) -> dict[str, Link]:
+    """{a centre's page slug: the link to that centre's own page of addresses for staff}."""
+    return {f.page: Link(_("Addresses of its sections, its self-check, poster and blank application"),
+                         f"/{lang}/dla-pracownikow/{code}/")
+            for code, f in site_data(app).facilities.items()}
+
+
+def _pages(app: Flask, lang: str) -> list[tuple[str, list[str]]]:
+    """The site's pages in this language that are not content pages: (path, its segments after /<lang>/)."""
+    content = {page_path(lang, slug) for slug in site_data(app).content.slugs}
+    prefix = f"/{lang}/"
+    return [(path, path[len(prefix):].strip("/").split("/"))
+            for path in all_urls(app) if path.startswith(prefix) and path not in content]
 
 
 def other_pages(app: Flask, lang: str) -> list[Link]:
-    """The site's other pages in this language (self-check, staff pages, posters)."""
-    content = {page_path(lang, slug) for slug in site_data(app).content.slugs}
-    prefix, labels = f"/{lang}/", other_labels(app, lang)
-    return [Link(labels.get(path[len(prefix):], path), path)
-            for path in all_urls(app) if path.startswith(prefix) and path not in content]
+    """The site's other pages in this language (the self-check, this page) that belong to no one centre; a
+    centre's own (its self-check, poster, blank application) are on its page of addresses."""
+    codes, labels = set(site_data(app).facilities), other_labels(app, lang)
+    return [Link(labels.get(path[len(lang) + 2:], path), path)
+            for path, parts in _pages(app, lang) if not codes & set(parts)]
+
+
+def facility_pages(app: Flask, lang: str, code: str) -> list[Link]:
+    """One centre's own pages in this language besides its content page: self-check, poster, blank
+    application (whatever the blueprints add for it), and its page of addresses."""
+    labels = other_labels(app, lang)
+    return [Link(labels.get(path[len(lang) + 2:], path), path) for path, parts in _pages(app, lang) if code in parts]
 
 
 def example(groups: list[Group]) -> Link:
