@@ -2,7 +2,7 @@
 
 Page weight and requests (Chromium), in-process render time, live throughput
 against a "hello" Flask app under the same gunicorn settings (wrk), the
-self-check and API at a fixed rate (autocannon), the frozen build under
+self-check and API at a fixed rate (tests/perf/paced.py), the frozen build under
 nginx, build time, engine speed and Lighthouse scores.
 """
 from __future__ import annotations
