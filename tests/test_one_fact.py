@@ -22,15 +22,22 @@ OLDER_ALONE = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", 
                "household": "single", "income": "900", "step": "income"}
 
 
+def app_with(tmp_path_factory, name: str, edits: list[tuple[str, str, str, int | None]]):
+    """An app on a copy of content/ with each (file, old, new, times) edit made: `old` must be there
+    `times` times (at least once when None), and every one of them becomes `new`."""
+    folder = tmp_path_factory.mktemp(name) / "content"
+    shutil.copytree(CONTENT_DIR, folder)
+    for path, old, new, times in edits:
+        file = folder / path
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == times if times is not None else old in text, (path, old)
+        file.write_text(text.replace(old, new), encoding="utf-8")
+    return create_app({"CONTENT_DIR": folder, "FIXED_DATE": DAY, "PAGE_CACHE": False})
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("one-fact") / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    rules = folder / "facilities" / "chelm" / "rules.yaml"
-    text = rules.read_text(encoding="utf-8")
-    assert text.count("places: 25") == 1
-    rules.write_text(text.replace("places: 25", "places: 24"), encoding="utf-8")
-    return create_app({"CONTENT_DIR": folder, "FIXED_DATE": DAY, "PAGE_CACHE": False})
+    return app_with(tmp_path_factory, "one-fact", [("facilities/chelm/rules.yaml", "places: 25", "places: 24", 1)])
 
 
 def shown(response) -> str:
@@ -74,18 +81,10 @@ RESULT = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", "situ
 
 @pytest.fixture(scope="module")
 def moved(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("one-place") / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    for code, (old, new) in OLD_ADDRESSES.items():
-        about = folder / "facilities" / code / "facility.yaml"
-        text = about.read_text(encoding="utf-8")
-        assert f"address: {old}" in text
-        text = text.replace(f"address: {old}", f"address: {new}")
-        if code == "mielec":
-            assert text.count(f'"{OLD_PHONE}"') == 1
-            text = text.replace(f'"{OLD_PHONE}"', f'"{NEW_PHONE}"')
-        about.write_text(text, encoding="utf-8")
-    return create_app({"CONTENT_DIR": folder, "FIXED_DATE": DAY, "PAGE_CACHE": False})
+    edits = [(f"facilities/{code}/facility.yaml", f"address: {old}", f"address: {new}", None)
+             for code, (old, new) in OLD_ADDRESSES.items()]
+    edits.append(("facilities/mielec/facility.yaml", f'"{OLD_PHONE}"', f'"{NEW_PHONE}"', 1))
+    return app_with(tmp_path_factory, "one-place", edits)
 
 
 def test_no_page_poster_result_or_answer_table_still_shows_an_old_phone_or_address(moved):
