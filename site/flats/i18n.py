@@ -122,7 +122,7 @@ def init_app(app: Flask) -> None:
           default_translation_directories=str(app.config["TRANSLATIONS_DIR"]))
     # Jinja's own i18n hooks (newstyle, as Flask-Babel installs them), reading the catalog once per request.
     app.jinja_env.install_gettext_callables(
-        gettext=lambda s: catalog().ugettext(s), ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        gettext=gettext, ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
         pgettext=lambda c, s: catalog().upgettext(c, s),
         npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n), newstyle=True)
 
