@@ -52,7 +52,7 @@ MEASURE = r"""() => {
       if (seen.has(node)) continue;
       seen.add(node);
       const parent = node.parentElement;
-      if (!shown(parent) || parent.closest(".visually-hidden")) continue;
+      if (!shown(parent) || parent.closest(".visually-hidden, .error-summary + .error-message")) continue;
       const scrolls = parent.closest(".table-scroll");
       for (const m of node.data.matchAll(/[^\s\u00ad\u2010\-\u2013\u2014\/]+/g)) {
         const range = document.createRange();
@@ -199,6 +199,22 @@ def walk_measuring(page, screens: Screens, answers: dict, journey: str, measured
     screens.check(f"result {journey} {status} {fee or 'no-fee'}")
 
 
+def walk_errors(page, screens: Screens, navigation: bool) -> None:
+    """Every question once with no answer given: its error (the summary, the message) and the question's
+    heading still inside the first screen; then the answer, on to the next question."""
+    def unanswered(step: str) -> None:
+        if navigation:
+            with page.expect_navigation():
+                page.click("form.check-form button[value=continue]")
+        else:
+            page.click("form.check-form button[value=continue]")
+        page.wait_for_selector(f".step[data-step={step}] .error-summary")
+        assert page.get_attribute("form.check-form", "data-step") == step
+        screens.check(f"error {step}")
+
+    assert len(walk(page, EVERYTHING, navigation, on_step=unanswered)) == 7
+
+
 @pytest.mark.parametrize("where", ["live", "frozen"])
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
 @pytest.mark.parametrize("facility", ["chelm", "mielec"])
@@ -213,9 +229,7 @@ def test_every_step_and_result_at_200_percent_text(browser, live, sub_path, shot
         walk_measuring(page, screens, answers, journey, measured, navigation=False)
     page.goto("about:blank")
     page.goto(start)
-    page.click("form.check-form button[value=continue]")  # no answer: the error summary and message
-    page.wait_for_selector(".error-summary")
-    screens.check("error adult", heading=False)
+    walk_errors(page, screens, navigation=False)
     context.close()
     assert {"adult", "round_the_clock_care", "situations", "resident", "household", "household_size",
             "income"} <= measured
@@ -232,6 +246,9 @@ def test_steps_without_javascript_at_200_percent_text(browser, live, shots, lang
         page.goto("about:blank")
         page.goto(f"{live}{lang}/sprawdz/chelm/")
         walk_measuring(page, screens, JOURNEYS[journey], journey, measured, navigation=True)
+    page.goto("about:blank")
+    page.goto(f"{live}{lang}/sprawdz/chelm/")
+    walk_errors(page, screens, navigation=True)
     context.close()
     screens.assert_none()
 

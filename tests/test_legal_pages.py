@@ -94,10 +94,14 @@ CLAIMS = [
                                    "def test_every_step_and_result_at_200_percent_text",
                                    "def test_the_prepared_application_at_200_percent_text",
                                    '@pytest.mark.parametrize("lang", ["pl", "en", "uk"])']}),
-    ({"pl": "tytuł każdej strony, wyniku i wniosku oraz każde pytanie widać na pierwszym ekranie",
-      "en": "the title of every page, result and application, and every question, is on the first screen",
-      "uk": "назву кожної сторінки, результату і заяви та кожне питання видно на першому екрані"},
-     {"tests/test_large_text.py": ['found["heading"] > height', "main .step:not([hidden]) .question, main h1"]}),
+    ({"pl": "tytuł każdej strony, wyniku i wniosku oraz każde pytanie, także z komunikatem o błędzie, widać na "
+            "pierwszym ekranie",
+      "en": "the title of every page, result and application, and every question, also when it shows an error "
+            "message, is on the first screen",
+      "uk": "назву кожної сторінки, результату і заяви та кожне питання, також із повідомленням про помилку, видно "
+            "на першому екрані"},
+     {"tests/test_large_text.py": ['found["heading"] > height', "main .step:not([hidden]) .question, main h1",
+                                   "def walk_errors", 'screens.check(f"error {step}")']}),
     ({"pl": "cały formularz sprawdzania da się wypełnić samą klawiaturą bez JavaScriptu, w każdym języku",
       "en": "the whole check form can be filled in with the keyboard alone without JavaScript, in every language",
       "uk": "всю форму перевірки можна заповнити лише з клавіатури без JavaScript, кожною мовою"},
