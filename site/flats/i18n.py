@@ -131,8 +131,10 @@ def init_app(app: Flask) -> None:
         if values and "lang" in values:
             g.lang = values.pop("lang")
         # Flask-Babel caches the locale on `g`, which outlives a request when the
-        # freezer or a test keeps one app context: drop it for every request.
-        refresh()
+        # freezer or a test keeps one app context: drop it then. (A server's request
+        # has an app context, and a `g`, of its own, with nothing cached yet.)
+        if "_flask_babel" in g:
+            refresh()
 
     @app.url_defaults
     def add_lang(endpoint, values):

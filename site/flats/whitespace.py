@@ -22,7 +22,7 @@ def compact(html: bytes) -> bytes:
 def init_app(app: Flask) -> None:
     @app.after_request
     def tighten(response):
-        if response.mimetype == "text/html" and not response.direct_passthrough \
-                and not getattr(response, "compacted", False):
+        if not getattr(response, "compacted", False) and response.mimetype == "text/html" \
+                and not response.direct_passthrough:
             response.set_data(compact(response.get_data()))
         return response
