@@ -1,8 +1,6 @@
 """Languages: the /<lang>/ URL prefix, Babel wiring and relative URLs."""
 from __future__ import annotations
 
-import posixpath
-
 from flask import Flask, g, has_app_context, request, url_for
 from babel.support import NullTranslations
 from flask_babel import Babel, get_locale, get_translations, refresh
@@ -76,11 +74,15 @@ def relative(target: str, base: str) -> str:
         fragment = "#" + fragment
     else:
         fragment = ""
-    base_dir = base if base.endswith("/") else posixpath.dirname(base) + "/"
-    rel = posixpath.relpath(target, base_dir)
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel + fragment
+    # Both are absolute paths as url_for and the router give them: up from the base's folder to the
+    # folder they share, then down (posixpath.relpath's answer, without its normalising).
+    up = base.split("/")[1:-1]  # the folders the base page is in
+    down = target.split("/")[1:]
+    shared = 0
+    while shared < len(up) and shared < len(down) - 1 and up[shared] == down[shared]:
+        shared += 1
+    rel = "../" * (len(up) - shared) + "/".join(down[shared:])
+    return (rel or "./") + fragment
 
 
 def url(endpoint: str, **values) -> str:
@@ -98,10 +100,13 @@ def catalog():
     """
     if not has_app_context():
         return NullTranslations()
-    locale = get_locale()
-    kept = g.get("flats_catalog")
+    state = g._get_current_object()  # this app context's `g`, looked up once
+    # The locale Flask-Babel picked for this request, as it keeps it (get_locale() is the same with
+    # three more lookups of `g`); force_locale and refresh change it, and the catalog with it.
+    locale = getattr(getattr(state, "_flask_babel", None), "babel_locale", None) or get_locale()
+    kept = getattr(state, "flats_catalog", None)
     if kept is None or kept[0] is not locale:
-        kept = g.flats_catalog = (locale, get_translations())
+        kept = state.flats_catalog = (locale, get_translations())
     return kept[1]
 
 
