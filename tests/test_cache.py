@@ -4,16 +4,21 @@ from __future__ import annotations
 from flats import create_app
 
 
+def pages(app) -> int:
+    """How many whole pages the store keeps (not parts of one: the result skeleton, the menu, the footer)."""
+    return len([key for key in app.extensions["flats.pages"]._items if key[0] != "part"])
+
+
 def test_a_page_is_rendered_once_and_served_from_memory_until_the_day_changes():
     app = create_app({"FIXED_DATE": "2026-11-23"})
     client = app.test_client()
     first = client.get("/pl/odplatnosc/").get_data()
-    assert len(app.extensions["flats.pages"]) == 1
+    assert pages(app) == 1
     assert client.get("/pl/odplatnosc/").get_data() == first
     app.config["FIXED_DATE"] = "2024-12-31"
     older = client.get("/pl/odplatnosc/").get_data()
     assert older != first and "776,00" in older.decode()
-    assert len(app.extensions["flats.pages"]) == 2
+    assert pages(app) == 2
 
 
 def test_answers_and_errors_are_never_cached():
@@ -38,3 +43,17 @@ def test_a_page_from_memory_is_the_same_page_with_the_same_headers():
     head = client.head("/uk/chelm/")
     assert head.status_code == 200 and head.data == b"" and head.headers["Content-Length"] == cold.headers["Content-Length"]
     assert client.post("/uk/sprawdz/chelm/", data={}).status_code == 200
+
+
+def test_the_menu_and_footer_are_kept_per_address_and_never_for_an_error_page():
+    """A self-check step is rendered afresh for every request, its menu and footer come from memory:
+    kept under the address the router matched, never under an address a visitor made up."""
+    app = create_app({"PAGE_CACHE": False})
+    client = app.test_client()
+    fresh = create_app({"PAGE_CACHE": False}).test_client()
+    for _ in range(2):
+        step = client.post("/pl/sprawdz/chelm/", data={"step": "adult", "action": "continue"}).get_data()
+    assert step == fresh.post("/pl/sprawdz/chelm/", data={"step": "adult", "action": "continue"}).get_data()
+    assert client.get("/pl/no-such-page/").status_code == client.get("/pl/sprawdz/nowhere/").status_code == 404
+    parts = [key for key in app.extensions["flats.pages"]._items if key[:2] == ("part", "layout")]
+    assert sorted((key[2], key[4]) for key in parts) == [("footer", "/pl/sprawdz/chelm/"), ("menu", "/pl/sprawdz/chelm/")]

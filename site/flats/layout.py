@@ -7,6 +7,7 @@ from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
 from werkzeug.routing import BuildError
 
+from .cache import kept
 from .data import loaded, site_data
 from .i18n import current_language, lazy_gettext as _l, relative, url
 from .placeholders import Registry
@@ -108,6 +109,16 @@ def footer_links() -> list[tuple[str, str]]:
     return links + [(url(endpoint), str(label)) for endpoint, label in current_app.extensions["flats.layout"]["footer"]]
 
 
+def same_for_everyone(name: str, *key, caller) -> Markup:
+    """`{% call same_for_everyone("menu") %}…{% endcall %}`: a part of the layout that is the same for every
+    request to this address in this language (the menu, the footer), rendered once and kept (cache.kept);
+    a self-check step or result, rendered afresh for each request, takes it from there. Only what the
+    router matched is kept: an error page, whose address can be anything, renders it every time."""
+    if request.url_rule is None or g.get("error_page"):
+        return caller()
+    return Markup(kept(("layout", name, request.script_root, request.path, current_language(), *key), caller))
+
+
 def error_title(error) -> str:
     return str(ERROR_TITLES.get(error.code, _l("Something went wrong")))
 
@@ -129,4 +140,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(site_name=site_name, facilities=facilities, language_links=language_links,
         current_language=current_language, alternate_url=alternate_url, nav_items=nav_items,
         hreflang_links=hreflang_links,
-        footer_links=footer_links, error_title=error_title)
+        footer_links=footer_links, error_title=error_title, same_for_everyone=same_for_everyone)
