@@ -32,6 +32,13 @@ def test_white_space_runs_with_a_line_break_fold_to_one_line_break():
     assert compact(b"<ul>\n    <li>a</li>\n\n  \t\n<li>b</li>  \r\n</ul>") == b"<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
 
 
+def test_folding_at_the_ends_of_a_page_and_in_a_line_of_its_own():
+    assert compact(b"  \n\n<p>a</p>\t\n") == b"\n<p>a</p>\n", "a run at either end folds too"
+    assert compact(b"<p>a</p>") == b"<p>a</p>" and compact(b"") == b""
+    assert compact(b"a \x0c\n\x0b b") == b"a\nb", "form feeds and vertical tabs are white space on both sides"
+    assert compact(b"\n") == b"\n" and compact(b"\n\n\n") == b"\n"
+
+
 def test_folding_keeps_text_a_no_break_space_and_spaces_within_a_line():
     html = "<p>1\u00a0650 zł  a  month\n\u00a0x</p>".encode()
     assert compact(html) == html, "only runs holding a line break fold; a no-break space is text"
