@@ -125,9 +125,9 @@ def throughput(build: Path) -> str:
 
     This 2-core VM's speed drifts by a third from minute to minute, so one long
     run per server compares the noise, not the servers. The URLs take turns
-    instead: ROUNDS rounds, each with a short wrk run per URL, and each page
-    is divided by the hello floor of its own round; the table shows the
-    medians over the rounds. wrk keeps every connection busy (a closed loop),
+    instead: ROUNDS rounds, each with a short wrk run per URL and a hello run
+    before and after each content page, which is divided by the mean of
+    those two; the table shows the medians over the rounds. wrk keeps every connection busy (a closed loop),
     so its latency is the queue it builds itself: the self-check and API
     targets are read at a fixed rate instead, as visitors arrive.
     """
@@ -148,10 +148,25 @@ def throughput(build: Path) -> str:
         }
         for url, options in targets.values():  # warm up: GET pages kept, workers started
             wrk(url, seconds=1, **options)
+        # Each round: the hello floor before and after each content page, so that a page is divided by
+        # the floor of the seconds around it; then the other rows, divided by the round's mean floor.
+        hello_key = next(iter(targets))
         runs = {key: [] for key in targets}
+        floors = {key: [] for key in targets}
         for _ in range(ROUNDS):
+            hellos = [wrk(targets[hello_key][0], seconds=SECONDS)]
             for key, (url, options) in targets.items():
-                runs[key].append(wrk(url, seconds=SECONDS, **options))
+                if key[0] == "gunicorn, this site":
+                    runs[key].append(wrk(url, seconds=SECONDS, **options))
+                    hellos.append(wrk(targets[hello_key][0], seconds=SECONDS))
+                    floors[key].append((hellos[-2][0] + hellos[-1][0]) / 2)
+            floor = statistics.mean(rate for rate, _ in hellos)
+            runs[hello_key].append((floor, statistics.median(p99 for _, p99 in hellos)))
+            floors[hello_key].append(floor)
+            for key, (url, options) in targets.items():
+                if key[0] != "gunicorn, this site" and key != hello_key:
+                    runs[key].append(wrk(url, seconds=SECONDS, **options))
+                    floors[key].append(floor)
         paced = {"a self-check result (POST /pl/sprawdz/chelm/, a fee)": (live + "/pl/sprawdz/chelm/", RESULT_FORM, form),
                  "an API answer (POST /api/v1/assessment)": (live + "/api/v1/assessment", RESULT_JSON,
                                                             "application/json")}
@@ -159,12 +174,12 @@ def throughput(build: Path) -> str:
         for _ in range(ROUNDS):  # the same rounds as wrk's: the VM's speed drifts, so each is measured 5 times
             for name, (url, body, kind) in paced.items():
                 at_rate[name].append(fixed_rate(url, body, kind))
-    floor = [rate for rate, _ in runs[next(iter(targets))]]
-    ratios = {key: statistics.median(v / h for (v, _), h in zip(values, floor)) for key, values in runs.items()}
+    floor = [rate for rate, _ in runs[hello_key]]
+    ratios = {key: statistics.median(v / h for (v, _), h in zip(values, floors[key])) for key, values in runs.items()}
     rows = ["| server | URL | requests/s (median) | p99 ms (median) | × hello (median of rounds) | "
             "× hello, lowest–highest |", "|---|---|---|---|---|---|"]
     for (server, path), values in runs.items():
-        each = [v / h for (v, _), h in zip(values, floor)]
+        each = [v / h for (v, _), h in zip(values, floors[server, path])]
         rows.append(f"| {server} | {path} | {statistics.median(v for v, _ in values):.0f} | "
                     f"{statistics.median(p for _, p in values):.1f} | {ratios[server, path]:.2f} | "
                     f"{min(each):.2f}–{max(each):.2f} |")
@@ -189,8 +204,10 @@ def throughput(build: Path) -> str:
             "is timed from when it was due, so a late answer also counts against the ones it held up.\n\n"
             + "\n".join(fixed) + "\n\n"
             f"### As fast as it goes (wrk, 2 threads, {CONNECTIONS} connections; {ROUNDS} rounds of {SECONDS} s per "
-            "URL)\n\nAll servers run at once and the URLs take turns, so each ratio compares runs a few seconds "
-            f"apart (the hello floor itself read {hello_range} requests/s across the rounds). wrk shares the 2 cores "
+            "URL)\n\nAll servers run at once and the URLs take turns. In each round hello runs before and after "
+            "each content page, and the page is divided by the mean of those two runs, so that each ratio compares "
+            "runs seconds apart; the other rows are divided by the round's mean hello (which itself read "
+            f"{hello_range} requests/s across the rounds). wrk shares the 2 cores "
             "with the server, the same for every row; with every connection always busy, its p99 is the queue "
             "it makes itself (the self-check and API rows show the most each can answer, not the target).\n\n"
             + "\n".join(rows))
