@@ -52,7 +52,7 @@ MEASURE = r"""() => {
       if (seen.has(node)) continue;
       seen.add(node);
       const parent = node.parentElement;
-      if (!shown(parent) || parent.closest(".visually-hidden, .error-summary + .error-message")) continue;
+      if (!shown(parent) || parent.closest(".visually-hidden, .error-summary ~ .error-message")) continue;
       const scrolls = parent.closest(".table-scroll");
       for (const m of node.data.matchAll(/[^\s\u00ad\u2010\-\u2013\u2014\/]+/g)) {
         const range = document.createRange();
@@ -210,6 +210,14 @@ def walk_errors(page, screens: Screens, navigation: bool) -> None:
             page.click("form.check-form button[value=continue]")
         page.wait_for_selector(f".step[data-step={step}] .error-summary")
         assert page.get_attribute("form.check-form", "data-step") == step
+        # As it opens, the box has the focus and is scrolled to: the question shows above it.
+        shown = page.evaluate("""() => { const q = document.querySelector('.step:not([hidden]) .question');
+            const box = document.querySelector('.error-summary'), title = box.querySelector('h2');
+            return [document.activeElement === box, q.getBoundingClientRect().top, title.getBoundingClientRect().bottom,
+                    innerHeight]; }""")
+        if not (shown[0] and shown[1] >= 0 and shown[2] <= shown[3]):
+            screens.problems.append(f"error {step} as it opens: focused {shown[0]}, the question's top at "
+                                    f"{shown[1]:.0f} px, the box's title ends at {shown[2]:.0f} of {shown[3]} px")
         screens.check(f"error {step}")
 
     assert len(walk(page, EVERYTHING, navigation, on_step=unanswered)) == 7

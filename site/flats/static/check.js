@@ -245,7 +245,7 @@ function flatsCheck() {
     linkToQuestion(link);
     item.appendChild(link);
     summary.querySelector("ul").appendChild(item);
-    p.parentNode.insertBefore(summary, p);  /* where the question's message stands, as the server puts it */
+    (group.querySelector("legend") || group.querySelector(".question")).after(summary);  /* under the question, as the server puts it */
     document.title = data.texts.error_prefix + " " + document.title;
     summary.focus();
   }
