@@ -194,8 +194,8 @@ def _publisher(section: str, key: str, ctx, kind: str = "text", id_: str | None 
         return Markup('<a href="tel:{0}">{1}</a>').format(value.replace(" ", ""), value)
     if kind == "date":
         return time(value, id_)
-    if kind == "polish" and ctx["lang"] != "pl":  # a Polish body's name, read by a Polish voice
-        return _polish(value)
+    if kind == "polish":  # a Polish body's name, read by a Polish voice
+        return _in_polish(value, ctx["lang"])
     return _text(value)
 
 
@@ -205,11 +205,7 @@ def _publisher_address(ctx) -> Markup:
     marked as such on the other languages' pages."""
     given = site_data(ctx["app"]).details["publisher"]
     value = given["address"] if given["name"] else ""
-    if not value:
-        return Markup("")
-    if ctx["lang"] == "pl":
-        return Markup(", {}").format(value)
-    return Markup(', <span lang="pl">{}</span>').format(value)
+    return Markup(", {}").format(_in_polish(value, ctx["lang"])) if value else Markup("")
 
 
 PUBLISHER = {
