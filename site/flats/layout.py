@@ -42,9 +42,14 @@ def facilities() -> list:
     return list(site_data().facilities.values())
 
 
+def routed_page() -> bool:
+    """Is this a page at an address the router matched (not an error page, whose address can be anything)?"""
+    return request.url_rule is not None and bool(request.endpoint) and not g.get("error_page")
+
+
 def alternate_url(lang: str) -> str:
     """The same page in another language (its home page if this is an error)."""
-    if request.url_rule is not None and request.endpoint and not g.get("error_page"):
+    if routed_page():
         try:
             return relative(url_for(request.endpoint, **(request.view_args or {}), lang=lang), request.path)
         except BuildError:
@@ -114,7 +119,7 @@ def same_for_everyone(name: str, *key, caller) -> Markup:
     request to this address in this language (the menu, the footer), rendered once and kept (cache.kept);
     a self-check step or result, rendered afresh for each request, takes it from there. Only what the
     router matched is kept: an error page, whose address can be anything, renders it every time."""
-    if request.url_rule is None or g.get("error_page"):
+    if not routed_page():
         return caller()
     return Markup(kept(("layout", name, request.script_root, request.path, current_language(), *key), caller))
 
