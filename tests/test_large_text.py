@@ -341,3 +341,21 @@ def test_the_menu_button_holds_its_word_and_leaves_the_site_name_alone(browser, 
             found.append(f"{width}×{height}: the button covers the site's name")
     context.close()
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["pl", "uk"])
+def test_the_error_boxs_link_without_javascript_keeps_the_message_in_view(browser, live, lang):
+    """Without a script the box's link is a plain jump to the first input: at 200 % text the input lands
+    below the box, not at the screen's top edge with the message scrolled away (scroll-margin-top)."""
+    context, page = large_text_page(browser, javascript=False)
+    page.goto(f"{live}{lang}/sprawdz/chelm/")
+    with page.expect_navigation():
+        page.click("form.check-form button[value=continue]")
+    page.evaluate("scrollTo(0, document.body.scrollHeight)")
+    page.click(".error-summary a")
+    page.wait_for_function("document.activeElement.id === 'adult-yes'")
+    box, first = page.evaluate("""[document.querySelector('.error-summary a').getBoundingClientRect().top,
+                                    document.activeElement.getBoundingClientRect().bottom]""")
+    height = page.viewport_size["height"]
+    context.close()
+    assert 0 <= box and first <= height, f"the message at {box:.0f} px, the input ends at {first:.0f} of {height} px"
