@@ -19,15 +19,16 @@ import threading
 from collections import OrderedDict
 
 from flask import Flask, Response, current_app, make_response, request
+from werkzeug.http import quote_etag
 
-from .today import today
+from .today import today_for
 from .whitespace import compact
 
 MAX_BYTES = 16 * 1024 * 1024  # about a thousand pages: every page in every language, several days over
 
 
 class Store:
-    """A bounded map of key → (body, mimetype, etag); thread-safe (gunicorn's threads share it)."""
+    """A bounded map of key → (body, Content-Type, quoted ETag); thread-safe (gunicorn's threads share it)."""
 
     def __init__(self, max_bytes: int = MAX_BYTES):
         self.max_bytes, self.size = max_bytes, 0
@@ -41,9 +42,11 @@ class Store:
         with self._lock:
             return self._items.get(key)
 
-    def put(self, key, body: bytes, mimetype: str) -> tuple:
-        """Keep `body` under `key`; the entry (body, mimetype, etag) as kept or, when too large, as made."""
-        entry = (body, mimetype, hashlib.sha1(body).hexdigest())
+    def put(self, key, body: bytes, content_type: str) -> tuple:
+        """Keep `body` under `key`; the entry (body, content_type, ETag) as kept or, when too large, as made.
+
+        Both headers are kept as sent, so that a page from memory costs no parsing or quoting."""
+        entry = (body, content_type, quote_etag(hashlib.sha1(body).hexdigest()))
         if len(body) > self.max_bytes:
             return entry
         with self._lock:
@@ -68,7 +71,7 @@ def kept(key: tuple, build) -> str:
     if hit is not None:
         return hit[0].decode()
     text = str(build())
-    store().put(("part", *key), text.encode(), "text/html")
+    store().put(("part", *key), text.encode(), "text/html; charset=utf-8")
     return text
 
 
@@ -76,10 +79,13 @@ def cached_page(view):
     """Mark a GET view whose page is the same for everyone on the same address and day."""
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not current_app.config["PAGE_CACHE"]:
+        # The request and the app are read through Flask's proxies once each (a microsecond a read).
+        req, app = request._get_current_object(), current_app._get_current_object()
+        if req.method not in ("GET", "HEAD") or not app.config["PAGE_CACHE"]:
             return view(*args, **kwargs)
-        key = (request.script_root, request.path, today())
-        hit = store().get(key)
+        pages = app.extensions["flats.pages"]
+        key = (req.script_root, req.path, today_for(app.config))
+        hit = pages.get(key)
         if hit is None:
             response = make_response(view(*args, **kwargs))
             if response.status_code != 200 or response.is_streamed or response.headers.get("Cache-Control"):
@@ -87,10 +93,10 @@ def cached_page(view):
             body = response.get_data()
             if response.mimetype == "text/html":
                 body = compact(body)
-            hit = store().put(key, body, response.mimetype)
-        body, mimetype, etag = hit
-        response = Response(body, mimetype=mimetype)
-        response.set_etag(etag)
+            hit = pages.put(key, body, response.content_type)
+        body, content_type, etag = hit
+        response = Response(body, content_type=content_type)
+        response.headers["ETag"] = etag
         response.compacted = True  # whitespace.py: folded once, when it was kept
         return response
     return wrapper

@@ -49,15 +49,14 @@ class SecurityHeaders:
     """
 
     def __init__(self, app: Flask, wsgi):
-        self.app, self.wsgi = app, wsgi
+        self.wsgi = wsgi
+        self.ours = HEADERS + [HSTS] if app.config.get("HSTS") else HEADERS
 
     def __call__(self, environ, start_response):
         def start(status, headers, exc_info=None):
             kept = [(k, v) if k != "Location" else (k, relative_location(v, environ))
                     for k, v in headers if k.lower() not in OURS]
-            kept += HEADERS
-            if self.app.config.get("HSTS"):
-                kept.append(HSTS)
+            kept += self.ours
             return start_response(status, kept, exc_info) if exc_info else start_response(status, kept)
 
         return self.wsgi(environ, start)

@@ -133,12 +133,13 @@ def init_app(app: Flask) -> None:
 
     @app.url_value_preprocessor
     def pull_lang(endpoint, values):
+        state = g._get_current_object()  # once: each read through Flask's proxy costs a microsecond
         if values and "lang" in values:
-            g.lang = values.pop("lang")
+            state.lang = values.pop("lang")
         # Flask-Babel caches the locale on `g`, which outlives a request when the
         # freezer or a test keeps one app context: drop it then. (A server's request
         # has an app context, and a `g`, of its own, with nothing cached yet.)
-        if "_flask_babel" in g:
+        if "_flask_babel" in state:
             refresh()
 
     @app.url_defaults
