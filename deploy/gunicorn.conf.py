@@ -12,10 +12,15 @@ import os
 
 bind = os.environ.get("FLATS_BIND", "127.0.0.1:" + os.environ.get("PORT", "8000"))
 # Pages are rendered from data loaded once at start-up, so CPU is the limit:
-# one process per core plus one, a few threads each for slow clients.
+# one process per core plus one, with one thread each. nginx reads whole
+# requests and answers before passing them on (deploy/nginx-flats-live.conf),
+# so no slow client holds a thread; a second thread would only wait for the
+# first one's interpreter lock, and a result's p99 at 300 requests a second
+# was about a third longer with four threads than with one (docs/BENCHMARKS.md).
+# gthread keeps connections open (keep-alive) while the thread is busy.
 workers = int(os.environ.get("FLATS_WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
-threads = int(os.environ.get("FLATS_THREADS", 4))
+threads = int(os.environ.get("FLATS_THREADS", 1))
 # Load the app (and validate content and rules) before forking: a broken file
 # stops start-up once, with the file named, instead of in every worker.
 preload_app = True
@@ -28,10 +33,9 @@ limit_request_line = 2048
 limit_request_fields = 40
 limit_request_field_size = 4096
 # A worker is replaced after this many requests, against slow leaks. Rarely:
-# every new worker starts with empty in-memory stores (pages, questions, result
-# pages; each bounded, see site/flats/cache.py) and copies the memory it touches
-# from the master, which at 5 000 cost a third of the answer path's speed
-# under load (docs/BENCHMARKS.md).
+# every new worker starts with an empty page store (bounded in bytes, see
+# site/flats/cache.py) and copies the memory it touches from the master, which
+# at 5 000 cost a third of the answer path's speed under load.
 max_requests = 200000
 max_requests_jitter = 20000
 accesslog = "-"
