@@ -111,7 +111,7 @@ def test_flask_rules_check_lists_every_problem_even_when_the_site_could_not_star
     assert "criterion.yaml" in run.stderr and "Traceback" not in run.stderr + run.stdout
 
 
-# The launch check: `flask rules check --publish` (deploy/README.md, README.md "Running it in production").
+# The launch check: `flask rules check --publish` (README.md "Running it in production").
 PUBLISHER = """publisher:
   name: "Miejski Ośrodek Przykładowy"
   address: "ul. Przykładowa 1, 00-001 Przykładowo"
