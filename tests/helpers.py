@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,18 @@ LANGS = ("pl", "en", "uk")
 SITE_PAGES = ("sprawdz/", "dla-pracownikow/")
 FACILITY_PAGES = ("sprawdz/{code}/", "dla-pracownikow/{code}/", "dla-pracownikow/plakat/{code}/",
                   "dla-pracownikow/wniosek/{code}/")
+
+
+def edited_copy(source: Path, folder: Path, edits) -> Path:
+    """A copy of the content folder `source` at `folder`, with each (file, old, new, times) edit made:
+    `old` must be there `times` times (at least once when None), and every one of them becomes `new`."""
+    shutil.copytree(source, folder)
+    for path, old, new, times in edits:
+        file = folder / path
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == times if times is not None else old in text, (path, old)
+        file.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
 
 
 def codes(content: Path = CONTENT_DIR) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
@@ -13,7 +12,7 @@ from flats import create_app
 from flats.data import site_data
 from flats.urls import all_urls, frozen_files
 
-from .helpers import CONTENT_DIR
+from .helpers import CONTENT_DIR, edited_copy
 
 DAY = "2026-11-23"
 OLD = re.compile(r"\b(25|30)[\s\u00a0](miejsc|places|місць|osób|people|людей)")
@@ -25,13 +24,7 @@ OLDER_ALONE = {"adult": "yes", "resident": "yes", "round_the_clock_care": "no", 
 def app_with(tmp_path_factory, name: str, edits: list[tuple[str, str, str, int | None]]):
     """An app on a copy of content/ with each (file, old, new, times) edit made: `old` must be there
     `times` times (at least once when None), and every one of them becomes `new`."""
-    folder = tmp_path_factory.mktemp(name) / "content"
-    shutil.copytree(CONTENT_DIR, folder)
-    for path, old, new, times in edits:
-        file = folder / path
-        text = file.read_text(encoding="utf-8")
-        assert text.count(old) == times if times is not None else old in text, (path, old)
-        file.write_text(text.replace(old, new), encoding="utf-8")
+    folder = edited_copy(CONTENT_DIR, tmp_path_factory.mktemp(name) / "content", edits)
     return create_app({"CONTENT_DIR": folder, "FIXED_DATE": DAY, "PAGE_CACHE": False})
 
 

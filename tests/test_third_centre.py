@@ -25,7 +25,7 @@ from flats import create_app
 from flats.urls import all_urls
 
 from .browser import served
-from .helpers import CONTENT_DIR, HTML_BUDGET, ROOT, add_centres, routes, violations, walk
+from .helpers import CONTENT_DIR, HTML_BUDGET, ROOT, add_centres, edited_copy, routes, violations, walk
 from .pagecheck import PageChecker, parse, text
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -233,14 +233,8 @@ def flats_check(content: Path, monkeypatch, capsys) -> list[str]:
 
 
 def broken(content: Path, tmp_path: Path, path: str, old: str, new: str) -> Path:
-    """A copy of `content` with one mistake in `path`."""
-    copy = tmp_path / "content"
-    shutil.copytree(content, copy)
-    target = copy / path
-    text = target.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return copy
+    """A copy of `content` with one mistake in `path` (`old`, there once, becomes `new`)."""
+    return edited_copy(content, tmp_path / "content", [(path, old, new, 1)])
 
 
 def test_one_mistake_in_an_added_centres_rules_gives_one_message(content, tmp_path, monkeypatch, capsys):
