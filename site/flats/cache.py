@@ -67,11 +67,12 @@ def store() -> Store:
 def kept(key: tuple, build) -> str:
     """A part of a page that is the same for everyone with the same `key`, built once: `build()` must read
     nothing a visitor sent (only data loaded at start-up and what `key` names). Kept in the page store."""
-    hit = store().get(("part", *key))
+    pages = store()
+    hit = pages.get(("part", *key))
     if hit is not None:
         return hit[0].decode()
     text = str(build())
-    store().put(("part", *key), text.encode(), "text/html; charset=utf-8")
+    pages.put(("part", *key), text.encode(), "text/html; charset=utf-8")
     return text
 
 
