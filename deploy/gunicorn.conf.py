@@ -15,8 +15,9 @@ bind = os.environ.get("FLATS_BIND", "127.0.0.1:" + os.environ.get("PORT", "8000"
 # one process per core plus one, with one thread each. nginx reads whole
 # requests and answers before passing them on (deploy/nginx-flats-live.conf),
 # so no slow client holds a thread; a second thread would only wait for the
-# first one's interpreter lock, and a result's p99 at 300 requests a second
-# was about a third longer with four threads than with one (docs/BENCHMARKS.md).
+# first one's interpreter lock: a result's p99 at 300 requests a second
+# (tests/perf/paced.py, six rounds each) was about 43 ms with four threads and
+# 29 ms with one.
 # gthread keeps connections open (keep-alive) while the thread is busy.
 workers = int(os.environ.get("FLATS_WORKERS", multiprocessing.cpu_count() + 1))
 worker_class = "gthread"
